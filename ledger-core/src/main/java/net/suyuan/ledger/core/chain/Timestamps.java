@@ -1,0 +1,98 @@
+package net.suyuan.ledger.core.chain;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The one timestamp form in hashed data: RFC 3339 in UTC with exactly three fractional digits and a
+ * literal {@code Z}, e.g. {@code 2022-03-01T08:00:00.000Z}. One spelling per instant keeps entries
+ * canonical beyond what RFC 8785 can see inside a string.
+ */
+public final class Timestamps {
+  private static final Pattern FORM =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+  private static final DateTimeFormatter FORMAT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private Timestamps() {}
+
+  /** Formats an instant, which must have no precision below milliseconds, in the canonical form. */
+  public static String format(Instant instant) {
+    if (instant.getNano() % 1_000_000 != 0) {
+      throw new IllegalArgumentException("timestamps carry milliseconds, not finer: " + instant);
+    }
+    int year = instant.atZone(ZoneOffset.UTC).getYear();
+    if (year < 0 || year > 9999) {
+      throw new IllegalArgumentException("year outside 0000-9999: " + instant);
+    }
+    return FORMAT.format(instant);
+  }
+
+  /** An instant truncated to what a timestamp can hold. */
+  public static Instant truncate(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /**
+   * Byte-level check of the canonical form, for the verifier's hot loop: {@code
+   * yyyy-MM-ddTHH:mm:ss.SSSZ} with a real calendar date and no leap second.
+   */
+  public static boolean isCanonical(byte[] in, int start, int end) {
+    if (end - start != 24) {
+      return false;
+    }
+    for (int i = 0; i < 24; i++) {
+      byte b = in[start + i];
+      byte shape = SHAPE[i];
+      if (shape == 'd' ? (b < '0' || b > '9') : b != shape) {
+        return false;
+      }
+    }
+    int year = digits(in, start, 4);
+    int month = digits(in, start + 5, 2);
+    int day = digits(in, start + 8, 2);
+    return month >= 1
+        && month <= 12
+        && day >= 1
+        && day <= java.time.YearMonth.of(year, month).lengthOfMonth()
+        && digits(in, start + 11, 2) < 24
+        && digits(in, start + 14, 2) < 60
+        && digits(in, start + 17, 2) < 60;
+  }
+
+  private static final byte[] SHAPE =
+      "dddd-dd-ddTdd:dd:dd.dddZ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private static int digits(byte[] in, int start, int count) {
+    int value = 0;
+    for (int i = 0; i < count; i++) {
+      value = value * 10 + (in[start + i] - '0');
+    }
+    return value;
+  }
+
+  /**
+   * Parses the canonical form and nothing else.
+   *
+   * @throws IllegalArgumentException naming what is wrong
+   */
+  public static Instant parse(String text) {
+    if (!FORM.matcher(text).matches()) {
+      throw new IllegalArgumentException(
+          "expected RFC 3339 UTC with milliseconds, like 2022-03-01T08:00:00.000Z");
+    }
+    try {
+      Instant instant = Instant.parse(text);
+      if (!FORMAT.format(instant).equals(text)) { // e.g. 23:59:60 parses but does not round-trip
+        throw new IllegalArgumentException("not a valid date and time: " + text);
+      }
+      return instant;
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("not a valid date and time: " + text, e);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package net.suyuan.ledger.core.json;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The fast scanner must agree with the definition: canonical iff JCS(parse(x)) == x. */
+class CanonicalScannerTest {
+  private static final long SEED = Long.getLong("test.seed", System.nanoTime());
+
+  private static boolean oracle(byte[] b) {
+    try {
+      return Arrays.equals(Jcs.canonicalize(JsonParser.parse(b)), b);
+    } catch (JsonParseException e) {
+      return false;
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{}",
+        "[]",
+        "0",
+        "-1",
+        "1e+30",
+        "4.5",
+        "0.002",
+        "\"\\u001f\"",
+        "{\"a\":{\"b\":[1,2,{}]}}",
+        "\"€\"",
+        "{\"\\r\":1,\"1\":2}",
+        "1e-7",
+        "123456789012345",
+        "9007199254740992",
+        "true"
+      })
+  void canonicalInputs_areAccepted(String json) {
+    byte[] b = json.getBytes(UTF_8);
+    assertThat(oracle(b)).as("oracle").isTrue();
+    assertThat(CanonicalScanner.isCanonical(b, 0, b.length)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{ }",
+        "[1, 2]",
+        "01",
+        "-0",
+        "1.0",
+        "1E+30",
+        "4.50",
+        "\"\\u001F\"",
+        "\"\\/\"",
+        "\"\\u0041\"",
+        "\"\\u000a\"",
+        "{\"b\":1,\"a\":2}",
+        "{\"a\":1,\"a\":1}",
+        "1e30",
+        "9007199254740993",
+        "{\"1\":2,\"\\r\":1}",
+        "tru",
+        "[1,]",
+        "\"\u0001\"",
+        "1 ",
+        "\"\\ud800\""
+      })
+  void nonCanonicalInputs_areRejected(String json) {
+    byte[] b = json.getBytes(UTF_8);
+    assertThat(oracle(b)).as("oracle").isFalse();
+    assertThat(CanonicalScanner.isCanonical(b, 0, b.length)).isFalse();
+  }
+
+  @Test
+  void surrogatePairNames_sortBelowHighBmpNames() {
+    // U+1F600 (UTF-16 D83D DE00) sorts before U+FB33 by code unit, though after it by code point.
+    byte[] b = "{\"\uD83D\uDE00\":1,\"\uFB33\":2}".getBytes(UTF_8);
+    assertThat(oracle(b)).isTrue();
+    assertThat(CanonicalScanner.isCanonical(b, 0, b.length)).isTrue();
+    byte[] swapped = "{\"\uFB33\":2,\"\uD83D\uDE00\":1}".getBytes(UTF_8);
+    assertThat(CanonicalScanner.isCanonical(swapped, 0, swapped.length)).isFalse();
+  }
+
+  @Test
+  void randomValuesAndMutations_scannerAgreesWithDefinition() {
+    Random random = new Random(SEED);
+    for (int i = 0; i < 20_000; i++) {
+      byte[] canonical = Jcs.canonicalize(RandomJson.value(random, 0));
+      String context = "seed " + SEED + " (rerun with -Dtest.seed=" + SEED + "), case " + i;
+      assertThat(CanonicalScanner.isCanonical(canonical, 0, canonical.length))
+          .as(context + ": " + new String(canonical, UTF_8))
+          .isTrue();
+      byte[] mutated = RandomJson.mutate(random, canonical);
+      assertThat(CanonicalScanner.isCanonical(mutated, 0, mutated.length))
+          .as(context + ": " + new String(mutated, UTF_8))
+          .isEqualTo(oracle(mutated));
+    }
+  }
+
+  /** Random JSON trees and byte mutations, biased towards the tricky parts of canonical form. */
+  static final class RandomJson {
+    private static final String[] CHARS = {
+      "a",
+      "b",
+      "Z",
+      "0",
+      "€",
+      "ö",
+      "生",
+      "\uD83D\uDE00",
+      "\uFB33",
+      "\u0001",
+      "\n",
+      "\"",
+      "\\",
+      "/",
+      " "
+    };
+    private static final double[] NUMBERS = {
+      0, 1, -1, 4.5, 1e21, 1e-7, 0.1, 123456789012345.0, 1e30
+    };
+
+    static JsonValue value(Random r, int depth) {
+      int kind = r.nextInt(depth > 3 ? 4 : 6);
+      switch (kind) {
+        case 0:
+          return JsonString.of(string(r));
+        case 1:
+          return r.nextBoolean()
+              ? JsonNumber.of(r.nextInt(2_000_001) - 1_000_000)
+              : new JsonNumber(NUMBERS[r.nextInt(NUMBERS.length)]);
+        case 2:
+          return JsonBool.of(r.nextBoolean());
+        case 3:
+          return JsonNull.INSTANCE;
+        case 4:
+          List<JsonValue> values = new ArrayList<>();
+          for (int i = r.nextInt(4); i > 0; i--) {
+            values.add(value(r, depth + 1));
+          }
+          return new JsonArray(values);
+        default:
+          Map<String, JsonValue> members = new LinkedHashMap<>();
+          for (int i = r.nextInt(5); i > 0; i--) {
+            members.put(string(r), value(r, depth + 1));
+          }
+          return new JsonObject(members);
+      }
+    }
+
+    static String string(Random r) {
+      StringBuilder s = new StringBuilder();
+      for (int i = r.nextInt(4); i > 0; i--) {
+        s.append(CHARS[r.nextInt(CHARS.length)]);
+      }
+      return s.toString();
+    }
+
+    private static final String SPECIAL = "{}[],:\" \\0123456789-.eE+tfnu/";
+
+    static byte[] mutate(Random r, byte[] b) {
+      if (b.length == 0) {
+        return b;
+      }
+      byte[] m = b.clone();
+      int at = r.nextInt(m.length);
+      switch (r.nextInt(4)) {
+        case 0:
+          m[at] = (byte) r.nextInt(256);
+          return m;
+        case 1:
+          m[at] = (byte) SPECIAL.charAt(r.nextInt(SPECIAL.length()));
+          return m;
+        case 2: // delete a byte
+          byte[] shorter = new byte[m.length - 1];
+          System.arraycopy(m, 0, shorter, 0, at);
+          System.arraycopy(m, at + 1, shorter, at, m.length - at - 1);
+          return shorter;
+        default: // insert a byte
+          byte[] longer = new byte[m.length + 1];
+          System.arraycopy(m, 0, longer, 0, at);
+          longer[at] = (byte) " \\\"0,".charAt(r.nextInt(5));
+          System.arraycopy(m, at, longer, at + 1, m.length - at);
+          return longer;
+      }
+    }
+  }
+}
