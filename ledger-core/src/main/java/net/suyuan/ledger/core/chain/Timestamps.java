@@ -18,6 +18,9 @@ public final class Timestamps {
   private static final DateTimeFormatter FORMAT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+  private static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant MAX = Instant.parse("+10000-01-01T00:00:00Z");
+
   private Timestamps() {}
 
   /** Formats an instant, which must have no precision below milliseconds, in the canonical form. */
@@ -25,11 +28,36 @@ public final class Timestamps {
     if (instant.getNano() % 1_000_000 != 0) {
       throw new IllegalArgumentException("timestamps carry milliseconds, not finer: " + instant);
     }
-    int year = instant.atZone(ZoneOffset.UTC).getYear();
-    if (year < 0 || year > 9999) {
+    if (instant.isBefore(MIN) || !instant.isBefore(MAX)) {
       throw new IllegalArgumentException("year outside 0000-9999: " + instant);
     }
-    return FORMAT.format(instant);
+    // Hand-written rather than DateTimeFormatter: this runs for every entry written.
+    java.time.LocalDateTime t =
+        java.time.LocalDateTime.ofEpochSecond(
+            instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+    char[] c = new char[24];
+    put(c, 0, t.getYear(), 4);
+    c[4] = '-';
+    put(c, 5, t.getMonthValue(), 2);
+    c[7] = '-';
+    put(c, 8, t.getDayOfMonth(), 2);
+    c[10] = 'T';
+    put(c, 11, t.getHour(), 2);
+    c[13] = ':';
+    put(c, 14, t.getMinute(), 2);
+    c[16] = ':';
+    put(c, 17, t.getSecond(), 2);
+    c[19] = '.';
+    put(c, 20, instant.getNano() / 1_000_000, 3);
+    c[23] = 'Z';
+    return new String(c);
+  }
+
+  private static void put(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** An instant truncated to what a timestamp can hold. */

@@ -1,6 +1,5 @@
 package net.suyuan.ledger.core.json;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -16,7 +15,7 @@ public final class Jcs {
   private Jcs() {}
 
   public static byte[] canonicalize(JsonValue value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    Out out = new Out();
     write(value, out);
     return out.toByteArray();
   }
@@ -39,7 +38,7 @@ public final class Jcs {
     }
   }
 
-  static void write(JsonValue value, ByteArrayOutputStream out) {
+  static void write(JsonValue value, Out out) {
     // Java 17: no pattern matching for switch yet, so an instanceof chain over the sealed type.
     if (value instanceof JsonObject o) {
       writeObject(o, out);
@@ -63,7 +62,7 @@ public final class Jcs {
     }
   }
 
-  private static void writeObject(JsonObject object, ByteArrayOutputStream out) {
+  private static void writeObject(JsonObject object, Out out) {
     Map<String, JsonValue> members = object.members();
     String[] names = members.keySet().toArray(new String[0]);
     Arrays.sort(names); // String order is UTF-16 code unit order, as §3.2.3 requires
@@ -79,7 +78,7 @@ public final class Jcs {
     out.write('}');
   }
 
-  static void writeString(String s, ByteArrayOutputStream out) {
+  static void writeString(String s, Out out) {
     out.write('"');
     int runStart = 0;
     for (int i = 0; i < s.length(); i++) {
@@ -111,15 +110,48 @@ public final class Jcs {
     out.write('"');
   }
 
-  private static void writeUtf8(String s, int from, int to, ByteArrayOutputStream out) {
-    if (from < to) {
-      out.writeBytes(s.substring(from, to).getBytes(StandardCharsets.UTF_8));
+  private static void writeUtf8(String s, int from, int to, Out out) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        out.write(c);
+      } else if (c < 0x800) {
+        out.write(0xc0 | (c >> 6));
+        out.write(0x80 | (c & 0x3f));
+      } else if (Character.isHighSurrogate(c)) { // pairs only: JsonString rejects lone surrogates
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        out.write(0xf0 | (cp >> 18));
+        out.write(0x80 | ((cp >> 12) & 0x3f));
+        out.write(0x80 | ((cp >> 6) & 0x3f));
+        out.write(0x80 | (cp & 0x3f));
+      } else {
+        out.write(0xe0 | (c >> 12));
+        out.write(0x80 | ((c >> 6) & 0x3f));
+        out.write(0x80 | (c & 0x3f));
+      }
     }
   }
 
-  private static void writeAscii(String s, ByteArrayOutputStream out) {
+  private static void writeAscii(String s, Out out) {
     for (int i = 0; i < s.length(); i++) {
       out.write(s.charAt(i));
+    }
+  }
+
+  /** An unsynchronized growable byte buffer (ByteArrayOutputStream locks on every byte). */
+  static final class Out {
+    private byte[] buf = new byte[256];
+    private int size;
+
+    void write(int b) {
+      if (size == buf.length) {
+        buf = Arrays.copyOf(buf, size * 2);
+      }
+      buf[size++] = (byte) b;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, size);
     }
   }
 }
