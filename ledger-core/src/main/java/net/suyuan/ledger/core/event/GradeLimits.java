@@ -38,10 +38,10 @@ public record GradeLimits(String grade, List<Limit> limits) {
       Texts.present("max", max);
       FieldException.require(
           min.isPresent() || max.isPresent(), "max", "a limit needs min, max or both");
-      FieldException.require(
-          min.isEmpty() || max.isEmpty() || min.getAsLong() <= max.getAsLong(),
-          "min",
-          "min " + min.getAsLong() + " is greater than max " + max.getAsLong());
+      if (min.isPresent() && max.isPresent() && min.getAsLong() > max.getAsLong()) {
+        throw FieldException.of(
+            "min", "min " + min.getAsLong() + " is greater than max " + max.getAsLong());
+      }
       min.ifPresent(v -> requireSafe("min", v));
       max.ifPresent(v -> requireSafe("max", v));
     }
