@@ -6,6 +6,7 @@ import net.suyuan.ledger.core.chain.Entry;
 import net.suyuan.ledger.core.chain.SealedEntry;
 import net.suyuan.ledger.core.hash.EntryHasher;
 import net.suyuan.ledger.core.hash.HashAlg;
+import net.suyuan.ledger.core.json.CanonicalScanner;
 import net.suyuan.ledger.core.verify.ChainVerificationException;
 import net.suyuan.ledger.core.verify.ChainVerifier;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -83,5 +84,18 @@ public class HashingBenchmark {
       verifier.verify(line, 0, line.length, null);
     }
     return verifier.verified();
+  }
+
+  /** Diagnostic: the one-pass RFC 8785 check alone, without hashing or entry checks. */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int canonicalScanOnly() {
+    int canonical = 0;
+    for (byte[] line : lines) {
+      if (CanonicalScanner.isCanonical(line, 0, line.length)) {
+        canonical++;
+      }
+    }
+    return canonical;
   }
 }

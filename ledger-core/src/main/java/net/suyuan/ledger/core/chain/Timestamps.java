@@ -86,11 +86,13 @@ public final class Timestamps {
     return month >= 1
         && month <= 12
         && day >= 1
-        && day <= java.time.YearMonth.of(year, month).lengthOfMonth()
+        && day <= (month == 2 ? (java.time.Year.isLeap(year) ? 29 : 28) : DAYS[month])
         && digits(in, start + 11, 2) < 24
         && digits(in, start + 14, 2) < 60
         && digits(in, start + 17, 2) < 60;
   }
+
+  private static final int[] DAYS = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
   private static final byte[] SHAPE =
       "dddd-dd-ddTdd:dd:dd.dddZ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

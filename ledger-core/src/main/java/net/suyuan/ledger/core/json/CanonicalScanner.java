@@ -1,6 +1,7 @@
 package net.suyuan.ledger.core.json;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Checks in one pass, without building a tree, that bytes are exactly RFC 8785 canonical JSON, and
@@ -26,20 +27,22 @@ public final class CanonicalScanner {
 
   private static final MemberSink IGNORE = (in, ns, ne, vs, ve) -> {};
 
-  private final byte[] in;
-  private final int end;
-  private final MemberSink sink;
+  private byte[] in;
+  private int end;
+  private MemberSink sink;
   private int pos;
+  // Per open container: its kind and, for objects, the previous member name (to check order).
+  // Kept between scans so a reused scanner allocates nothing.
+  private byte[] kind = new byte[8];
+  private int[] nameStart = new int[8];
+  private int[] nameEnd = new int[8];
+  private boolean[] nameDecode = new boolean[8];
   // Set by string(): whether the last string had escapes or bytes whose UTF-8 order may differ
   // from UTF-16 order (lead bytes 0xEE..0xF4: U+E000..U+FFFF and supplementary characters).
   private boolean lastStringNeedsDecode;
 
-  private CanonicalScanner(byte[] in, int offset, int length, MemberSink sink) {
-    this.in = in;
-    this.pos = offset;
-    this.end = offset + length;
-    this.sink = sink;
-  }
+  /** A scanner to reuse for many inputs (not thread-safe); the static methods make their own. */
+  public CanonicalScanner() {}
 
   /** True when the bytes are canonical JSON. */
   public static boolean isCanonical(byte[] in, int offset, int length) {
@@ -53,126 +56,207 @@ public final class CanonicalScanner {
    *     canonical form (which includes not being JSON at all)
    */
   public static int scan(byte[] in, int offset, int length, MemberSink sink) {
-    CanonicalScanner s = new CanonicalScanner(in, offset, length, sink);
-    if (!s.value(0) || s.pos != s.end) {
-      return Math.min(s.pos, s.end);
-    }
-    return CANONICAL;
+    return new CanonicalScanner().scanWith(in, offset, length, sink);
   }
 
-  private boolean value(int depth) {
-    if (pos >= end) {
+  /** As {@link #scan}, reusing this scanner's buffers. */
+  public int scanWith(byte[] in, int offset, int length, MemberSink sink) {
+    this.in = in;
+    this.pos = offset;
+    this.end = offset + length;
+    this.sink = sink;
+    try {
+      return run();
+    } finally {
+      this.in = null; // do not keep the caller's buffer reachable
+      this.sink = null;
+    }
+  }
+
+  private static final byte OBJECT = 1;
+  private static final byte ARRAY = 2;
+
+  /**
+   * One loop over the input with its position in a local variable: no recursion, and the common
+   * cases (ASCII strings, small integers, punctuation) stay in the loop. Returns {@link #CANONICAL}
+   * or the offset where the input first departs from canonical form.
+   */
+  private int run() {
+    final byte[] in = this.in;
+    final int end = this.end;
+    byte[] kind = this.kind;
+    int[] nameStart = this.nameStart;
+    int[] nameEnd = this.nameEnd;
+    boolean[] nameDecode = this.nameDecode;
+    int depth = 0;
+    int p = pos;
+    int valueStart = p;
+    int memberNameStart = 0;
+    int memberNameEnd = 0;
+    boolean expectName = false;
+    while (true) {
+      if (p >= end) {
+        return end;
+      }
+      if (expectName) { // inside an object, after '{' or ','
+        if (in[p] != '"') {
+          return p;
+        }
+        int start = p + 1;
+        pos = p;
+        if (!string()) {
+          return pos;
+        }
+        p = pos;
+        int stop = p - 1;
+        if (nameStart[depth] >= 0
+            && !increasing(
+                nameStart[depth],
+                nameEnd[depth],
+                nameDecode[depth],
+                start,
+                stop,
+                lastStringNeedsDecode)) {
+          return start - 1;
+        }
+        nameStart[depth] = start;
+        nameEnd[depth] = stop;
+        nameDecode[depth] = lastStringNeedsDecode;
+        if (p >= end || in[p] != ':') {
+          return p;
+        }
+        p++;
+        if (depth == 1) {
+          memberNameStart = start;
+          memberNameEnd = stop;
+          valueStart = p;
+        }
+        expectName = false;
+        continue;
+      }
+      byte c = in[p]; // a value starts here
+      if (c == '{' || c == '[') {
+        byte close = c == '{' ? (byte) '}' : (byte) ']';
+        if (p + 1 < end && in[p + 1] == close) {
+          p += 2; // empty container
+        } else {
+          if (++depth > JsonParser.MAX_DEPTH) {
+            return p;
+          }
+          if (depth == kind.length) {
+            kind = this.kind = Arrays.copyOf(kind, depth * 2);
+            nameStart = this.nameStart = Arrays.copyOf(nameStart, depth * 2);
+            nameEnd = this.nameEnd = Arrays.copyOf(nameEnd, depth * 2);
+            nameDecode = this.nameDecode = Arrays.copyOf(nameDecode, depth * 2);
+          }
+          kind[depth] = c == '{' ? OBJECT : ARRAY;
+          nameStart[depth] = -1;
+          expectName = c == '{';
+          p++;
+          continue;
+        }
+      } else if (c == '"') {
+        pos = p;
+        if (!string()) {
+          return pos;
+        }
+        p = pos;
+      } else if ((c >= '0' && c <= '9') || c == '-') {
+        int start = p;
+        boolean negative = c == '-';
+        if (negative) {
+          p++;
+        }
+        int digitsStart = p;
+        while (p < end && in[p] >= '0' && in[p] <= '9') {
+          p++;
+        }
+        int digits = p - digitsStart;
+        boolean plain = p >= end || (in[p] != '.' && in[p] != 'e' && in[p] != 'E');
+        if (digits > 0 && digits <= 15 && plain) {
+          // Integers below 10^15 are exact doubles printed as their digits: canonical unless
+          // they have a leading zero or are "-0".
+          if (in[digitsStart] == '0' && (digits > 1 || negative)) {
+            return start;
+          }
+        } else {
+          pos = start;
+          if (!slowNumber()) {
+            return start;
+          }
+          p = pos;
+        }
+      } else if (c == 't' || c == 'f' || c == 'n') {
+        byte[] word = c == 't' ? TRUE : c == 'f' ? FALSE : NULL;
+        if (!literalAt(p, word)) {
+          return p;
+        }
+        p += word.length;
+      } else {
+        return p;
+      }
+      // After a complete value: report top-level members, then ',' or close containers.
+      while (true) {
+        if (depth == 0) {
+          return p == end ? CANONICAL : p;
+        }
+        boolean inObject = kind[depth] == OBJECT;
+        if (depth == 1 && inObject) {
+          sink.member(in, memberNameStart, memberNameEnd, valueStart, p);
+        }
+        if (p >= end) {
+          return end;
+        }
+        byte next = in[p++];
+        if (next == ',') {
+          expectName = inObject;
+          break;
+        }
+        if (next != (inObject ? '}' : ']')) {
+          return p - 1;
+        }
+        depth--;
+      }
+    }
+  }
+
+  private boolean literalAt(int p, byte[] word) {
+    if (p + word.length > end) {
       return false;
     }
-    switch (in[pos]) {
-      case '{':
-        return depth < JsonParser.MAX_DEPTH && object(depth + 1);
-      case '[':
-        return depth < JsonParser.MAX_DEPTH && array(depth + 1);
-      case '"':
-        return string();
-      case 't':
-        return literal(TRUE);
-      case 'f':
-        return literal(FALSE);
-      case 'n':
-        return literal(NULL);
-      default:
-        return number();
-    }
-  }
-
-  private boolean object(int depth) {
-    pos++;
-    if (pos < end && in[pos] == '}') {
-      pos++;
-      return true;
-    }
-    int prevStart = -1;
-    int prevEnd = -1;
-    boolean prevNeedsDecode = false;
-    while (true) {
-      if (pos >= end || in[pos] != '"') {
-        return false;
-      }
-      int nameStart = pos + 1;
-      if (!string()) {
-        return false;
-      }
-      int nameEnd = pos - 1;
-      boolean needsDecode = lastStringNeedsDecode;
-      if (prevStart >= 0
-          && !increasing(prevStart, prevEnd, prevNeedsDecode, nameStart, nameEnd, needsDecode)) {
-        pos = nameStart - 1;
-        return false;
-      }
-      if (pos >= end || in[pos] != ':') {
-        return false;
-      }
-      pos++;
-      int valueStart = pos;
-      if (!value(depth)) {
-        return false;
-      }
-      if (depth == 1) {
-        sink.member(in, nameStart, nameEnd, valueStart, pos);
-      }
-      prevStart = nameStart;
-      prevEnd = nameEnd;
-      prevNeedsDecode = needsDecode;
-      if (pos >= end) {
-        return false;
-      }
-      byte b = in[pos++];
-      if (b == '}') {
-        return true;
-      }
-      if (b != ',') {
-        pos--;
+    for (int i = 0; i < word.length; i++) {
+      if (in[p + i] != word[i]) {
         return false;
       }
     }
-  }
-
-  private boolean array(int depth) {
-    pos++;
-    if (pos < end && in[pos] == ']') {
-      pos++;
-      return true;
-    }
-    while (true) {
-      if (!value(depth)) {
-        return false;
-      }
-      if (pos >= end) {
-        return false;
-      }
-      byte b = in[pos++];
-      if (b == ']') {
-        return true;
-      }
-      if (b != ',') {
-        pos--;
-        return false;
-      }
-    }
+    return true;
   }
 
   /**
    * Scans a string at {@code pos} (on its opening quote); leaves {@code pos} after the closing one.
    */
   private boolean string() {
-    pos++;
+    byte[] in = this.in;
+    int end = this.end;
+    int p = pos + 1;
     boolean needsDecode = false;
-    while (pos < end) {
-      int b = in[pos];
-      if (b >= 0x20 && b != '"' && b != '\\') { // printable ASCII: the common case
-        pos++;
-      } else if (b == '"') {
-        pos++;
+    while (true) {
+      // The common case, kept in a local index and a table lookup: printable ASCII but " and \.
+      while (p < end && PLAIN[in[p] & 0xff]) {
+        p++;
+      }
+      if (p >= end) {
+        pos = p;
+        return false;
+      }
+      int b = in[p];
+      if (b == '"') {
+        pos = p + 1;
         lastStringNeedsDecode = needsDecode;
         return true;
-      } else if (b == '\\') {
+      }
+      pos = p;
+      if (b == '\\') {
         needsDecode = true;
         if (!canonicalEscape()) {
           return false;
@@ -187,8 +271,16 @@ public final class CanonicalScanner {
       } else {
         return false; // raw control character
       }
+      p = pos;
     }
-    return false;
+  }
+
+  private static final boolean[] PLAIN = new boolean[256];
+
+  static {
+    for (int b = 0x20; b < 0x80; b++) {
+      PLAIN[b] = b != '"' && b != '\\';
+    }
   }
 
   private boolean canonicalEscape() {
@@ -259,29 +351,9 @@ public final class CanonicalScanner {
     return true;
   }
 
-  private boolean number() {
+  /** Numbers other than small integers: compare with the ECMAScript form of their value. */
+  private boolean slowNumber() {
     int start = pos;
-    boolean negative = pos < end && in[pos] == '-';
-    if (negative) {
-      pos++;
-    }
-    int digitsStart = pos;
-    while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
-      pos++;
-    }
-    int digits = pos - digitsStart;
-    if (digits == 0) {
-      return false;
-    }
-    boolean plainInteger = pos >= end || (in[pos] != '.' && in[pos] != 'e' && in[pos] != 'E');
-    if (plainInteger && digits <= 15) {
-      // Integers below 10^15 are exact doubles and print as their digits: canonical unless they
-      // have a leading zero or are "-0".
-      boolean leadingZero = in[digitsStart] == '0';
-      return !leadingZero || (digits == 1 && !negative);
-    }
-    // Rare in ledger data: fall back to the definition (parse, then ECMAScript formatting).
-    pos = start;
     int tokenEnd = start;
     while (tokenEnd < end && isNumberChar(in[tokenEnd])) {
       tokenEnd++;
@@ -307,25 +379,21 @@ public final class CanonicalScanner {
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
-  private boolean literal(byte[] word) {
-    if (pos + word.length > end) {
-      return false;
-    }
-    for (int i = 0; i < word.length; i++) {
-      if (in[pos + i] != word[i]) {
-        return false;
-      }
-    }
-    pos += word.length;
-    return true;
-  }
-
   /** Member names must be strictly increasing in UTF-16 code unit order (RFC 8785 §3.2.3). */
   private boolean increasing(
       int aStart, int aEnd, boolean aDecode, int bStart, int bEnd, boolean bDecode) {
     if (!aDecode && !bDecode) {
       // Without escapes and below U+E000, UTF-8 byte order equals UTF-16 code unit order.
-      return java.util.Arrays.compareUnsigned(in, aStart, aEnd, in, bStart, bEnd) < 0;
+      // Names are short: a plain loop beats Arrays.compareUnsigned's range checks and setup.
+      int n = Math.min(aEnd - aStart, bEnd - bStart);
+      for (int i = 0; i < n; i++) {
+        int a = in[aStart + i] & 0xff;
+        int b = in[bStart + i] & 0xff;
+        if (a != b) {
+          return a < b;
+        }
+      }
+      return aEnd - aStart < bEnd - bStart;
     }
     return decodeName(aStart, aEnd).compareTo(decodeName(bStart, bEnd)) < 0;
   }

@@ -32,6 +32,7 @@ public final class ChainVerifier {
   private static final byte[] ZERO_HEX = EntryHash.ZERO.hex().getBytes(UTF_8);
 
   private final EntryFields fields = new EntryFields();
+  private final CanonicalScanner scanner = new CanonicalScanner();
   private final byte[] hash = new byte[EntryHash.LENGTH];
   private final byte[] prevHex; // hex of the previous entry's hash, as it must appear in "prev"
   private EntryHasher hasher;
@@ -74,7 +75,7 @@ public final class ChainVerifier {
     }
     long seq = nextSeq;
     fields.reset();
-    int bad = CanonicalScanner.scan(in, offset, length, fields);
+    int bad = scanner.scanWith(in, offset, length, fields);
     if (bad != CanonicalScanner.CANONICAL) {
       fail(seq, notCanonicalKind(in, offset, length), parseDetail(in, offset, length, bad));
     }
@@ -100,8 +101,9 @@ public final class ChainVerifier {
           "stored hash " + storedHash.hex() + ", recomputed " + HEX.formatHex(hash));
     }
     for (int i = 0; i < hash.length; i++) {
-      prevHex[2 * i] = HEX_DIGITS[(hash[i] >> 4) & 0xf];
-      prevHex[2 * i + 1] = HEX_DIGITS[hash[i] & 0xf];
+      int b = hash[i] & 0xff;
+      prevHex[2 * i] = HEX_DIGITS[b >> 4];
+      prevHex[2 * i + 1] = HEX_DIGITS[b & 0xf];
     }
     nextSeq = seq + 1;
     verified++;

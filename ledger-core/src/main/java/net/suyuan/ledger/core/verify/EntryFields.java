@@ -27,20 +27,26 @@ final class EntryFields implements CanonicalScanner.MemberSink {
   final int[] start = new int[NAMES.length];
   final int[] end = new int[NAMES.length];
   private int seen;
+  private int next; // canonical order is sorted, so the next expected name is the likely one
   private String unknown;
 
   void reset() {
     seen = 0;
+    next = 0;
     unknown = null;
   }
 
   @Override
   public void member(byte[] in, int nameStart, int nameEnd, int valueStart, int valueEnd) {
-    // Canonical order is sorted, so the expected names arrive in this order; try the next one
-    // first.
+    if (next < NAMES.length && matches(in, nameStart, nameEnd, next)) {
+      start[next] = valueStart;
+      end[next] = valueEnd;
+      seen |= 1 << next;
+      next++;
+      return;
+    }
     for (int i = 0; i < NAMES.length; i++) {
-      byte[] name = NAMES[i];
-      if (java.util.Arrays.equals(in, nameStart, nameEnd, name, 0, name.length)) {
+      if (matches(in, nameStart, nameEnd, i)) {
         start[i] = valueStart;
         end[i] = valueEnd;
         seen |= 1 << i;
@@ -51,6 +57,10 @@ final class EntryFields implements CanonicalScanner.MemberSink {
       unknown =
           new String(in, nameStart, nameEnd - nameStart, java.nio.charset.StandardCharsets.UTF_8);
     }
+  }
+
+  private static boolean matches(byte[] in, int nameStart, int nameEnd, int i) {
+    return java.util.Arrays.equals(in, nameStart, nameEnd, NAMES[i], 0, NAMES[i].length);
   }
 
   /** Null when exactly the seven v1 members were present, else what is wrong. */
