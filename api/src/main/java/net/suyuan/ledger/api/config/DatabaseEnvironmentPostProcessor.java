@@ -79,7 +79,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
     return target;
   }
 
-  static Map<String, Object> properties(DatabaseTarget target) {
+  /** The Spring properties that point R2DBC and Flyway at {@code target}. */
+  public static Map<String, Object> properties(DatabaseTarget target) {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("spring.r2dbc.url", target.r2dbcUrl());
     props.put("spring.r2dbc.username", target.user());
