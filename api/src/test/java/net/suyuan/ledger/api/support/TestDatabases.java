@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import net.suyuan.ledger.api.config.DatabaseTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class TestDatabases {
 
   private static final Logger log = LoggerFactory.getLogger(TestDatabases.class);
+  private static final List<String> CREATED = new CopyOnWriteArrayList<>();
   private static volatile TestServer server;
 
   private TestDatabases() {}
@@ -39,8 +42,9 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException("could not create test database on " + s.adminUrl(), e);
     }
+    CREATED.add(name);
     String url = withDatabase(s.adminUrl(), name);
-    log.info("Test database {} created on {} ({})", name, s.provider(), url);
+    announce("Test database " + name + " created on " + s.provider() + " (" + url + ")");
     return new TestDatabase(
         new DatabaseTarget(url, s.user(), s.password(), s.provider()), s.provider());
   }
@@ -48,9 +52,33 @@ public final class TestDatabases {
   static synchronized TestServer server() {
     if (server == null) {
       server = TestServers.choose();
-      log.info("Test PostgreSQL provider: {} at {}", server.provider(), server.adminUrl());
+      Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreated, "drop-test-dbs"));
+      announce("Test PostgreSQL provider: " + server.provider() + " at " + server.adminUrl());
     }
     return server;
+  }
+
+  /** Best effort at JVM exit, so a shared server does not collect ledger_test_* databases. */
+  private static void dropCreated() {
+    TestServer s = server;
+    try (Connection c = DriverManager.getConnection(s.adminUrl(), s.user(), s.password());
+        Statement st = c.createStatement()) {
+      for (String name : CREATED) {
+        st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      }
+    } catch (SQLException e) {
+      System.err.println("[ledger-test-db] could not drop test databases " + CREATED + ": " + e);
+    }
+  }
+
+  /**
+   * Logs and also prints to stderr: contexts are created while Spring Boot's logging system is
+   * being (re)initialised and swallows log events, and which database the tests ran on must never
+   * be a secret.
+   */
+  static void announce(String message) {
+    log.info(message);
+    System.err.println("[ledger-test-db] " + message);
   }
 
   /** Replaces the database path segment of a {@code jdbc:postgresql://host:port/db?..} URL. */

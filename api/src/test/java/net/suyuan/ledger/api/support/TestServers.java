@@ -3,8 +3,6 @@ package net.suyuan.ledger.api.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -13,8 +11,6 @@ final class TestServers {
 
   /** Pinned, as CI and production pin theirs (docker-compose.yml uses the same major). */
   static final String POSTGRES_IMAGE = "postgres:15.13-alpine";
-
-  private static final Logger log = LoggerFactory.getLogger(TestServers.class);
 
   private TestServers() {}
 
@@ -34,7 +30,8 @@ final class TestServers {
       return new TestDatabases.TestServer(
           "LEDGER_TEST_DB_URL", url.trim(), user, envOr("LEDGER_TEST_DB_PASSWORD", ""));
     }
-    log.warn("No Docker and no LEDGER_TEST_DB_URL: starting an embedded PostgreSQL for the tests");
+    TestDatabases.announce(
+        "No Docker and no LEDGER_TEST_DB_URL: starting an embedded PostgreSQL for the tests");
     try {
       EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
       String jdbc = pg.getJdbcUrl("postgres", "postgres");
@@ -49,11 +46,11 @@ final class TestServers {
     try {
       boolean available = DockerClientFactory.instance().isDockerAvailable();
       if (!available) {
-        log.info("Testcontainers: no Docker engine available, falling back");
+        TestDatabases.announce("Testcontainers: no Docker engine available, falling back");
       }
       return available;
     } catch (RuntimeException | LinkageError e) {
-      log.info("Testcontainers: Docker check failed ({}), falling back", e.toString());
+      TestDatabases.announce("Testcontainers: Docker check failed (" + e + "), falling back");
       return false;
     }
   }
