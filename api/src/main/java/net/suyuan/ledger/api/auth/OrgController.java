@@ -1,0 +1,72 @@
+package net.suyuan.ledger.api.auth;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import net.suyuan.ledger.api.http.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Admin-only management of organizations and their API keys. */
+@RestController
+@RequestMapping("/api/v1")
+public class OrgController {
+
+  private final OrganizationStore orgs;
+  private final ApiKeyStore keys;
+
+  public OrgController(OrganizationStore orgs, ApiKeyStore keys) {
+    this.orgs = orgs;
+    this.keys = keys;
+  }
+
+  @PostMapping("/orgs")
+  public Mono<ResponseEntity<Organization>> create(
+      @Valid @RequestBody OrgRequest request, ServerWebExchange exchange) {
+    return CallerAccess.requireAdmin(exchange)
+        .flatMap(admin -> orgs.insertIfAbsent(request.orgId(), request.name(), request.role()))
+        .flatMap(
+            created ->
+                created
+                    ? orgs.find(request.orgId())
+                    : Mono.error(
+                        Problems.conflict("organization " + request.orgId() + " already exists")))
+        .map(org -> ResponseEntity.created(URI.create("/api/v1/orgs/" + org.orgId())).body(org));
+  }
+
+  @GetMapping("/orgs")
+  public Flux<Organization> list(ServerWebExchange exchange) {
+    return CallerAccess.requireAdmin(exchange).thenMany(orgs.all());
+  }
+
+  @PostMapping("/orgs/{orgId}/keys")
+  @ResponseStatus(HttpStatus.CREATED)
+  public Mono<IssuedKey> issueKey(@PathVariable String orgId, ServerWebExchange exchange) {
+    return CallerAccess.requireAdmin(exchange)
+        .then(orgs.find(orgId))
+        .switchIfEmpty(Mono.error(Problems.notFound("no organization " + orgId)))
+        .flatMap(org -> keys.issue(org.orgId(), false));
+  }
+
+  @DeleteMapping("/keys/{keyId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public Mono<Void> revoke(@PathVariable String keyId, ServerWebExchange exchange) {
+    return CallerAccess.requireAdmin(exchange)
+        .then(keys.revoke(keyId))
+        .flatMap(
+            revoked ->
+                revoked
+                    ? Mono.<Void>empty()
+                    : Mono.error(Problems.notFound("no active key " + keyId)));
+  }
+}

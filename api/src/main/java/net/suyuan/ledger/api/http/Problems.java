@@ -1,0 +1,67 @@
+package net.suyuan.ledger.api.http;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Factory of the RFC 9457 errors handlers raise. {@link ProblemAdvice} renders them; handlers never
+ * build responses for errors themselves.
+ */
+public final class Problems {
+
+  private Problems() {}
+
+  public static ErrorResponseException of(HttpStatus status, String detail) {
+    return new ErrorResponseException(
+        status, ProblemDetail.forStatusAndDetail(status, detail), null);
+  }
+
+  /** 401 with {@code WWW-Authenticate: Bearer} (RFC 6750 §3). */
+  public static ErrorResponseException unauthorized(String detail) {
+    ErrorResponseException e = of(HttpStatus.UNAUTHORIZED, detail);
+    e.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ledger\"");
+    return e;
+  }
+
+  public static ErrorResponseException forbidden(String detail) {
+    return of(HttpStatus.FORBIDDEN, detail);
+  }
+
+  public static ErrorResponseException notFound(String detail) {
+    return of(HttpStatus.NOT_FOUND, detail);
+  }
+
+  public static ErrorResponseException conflict(String detail) {
+    return of(HttpStatus.CONFLICT, detail);
+  }
+
+  /** 400 naming the offending input field. */
+  public static ErrorResponseException invalidField(String field, String message) {
+    ProblemDetail body = badRequest(List.of(new FieldProblem(field, message)));
+    return new ErrorResponseException(HttpStatus.BAD_REQUEST, body, null);
+  }
+
+  /** A 400 body with {@code field} (the first offender) and {@code errors: [{field, message}]}. */
+  static ProblemDetail badRequest(List<FieldProblem> errors) {
+    String detail =
+        errors.size() == 1
+            ? errors.get(0).field() + ": " + errors.get(0).message()
+            : errors.size() + " invalid fields";
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    body.setTitle("Invalid request");
+    if (!errors.isEmpty()) {
+      body.setProperty("field", errors.get(0).field());
+    }
+    body.setProperty(
+        "errors",
+        errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+    return body;
+  }
+
+  /** One invalid input field. */
+  public record FieldProblem(String field, String message) {}
+}
