@@ -1,0 +1,273 @@
+package net.suyuan.ledger.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Load generator for the ledger api (issue 3 benchmark), one run, four figures:
+ *
+ * <ol>
+ *   <li>single-event appends over HTTP from N concurrent clients: events/s, p50/p99 latency;
+ *   <li>batch appends over HTTP, 1,000 events per request: events/s;
+ *   <li>the same rows written by a plain batched JDBC INSERT, no hashing or validation: rows/s (the
+ *       storage limit that (2) is compared with);
+ *   <li>the api's resident memory, sampled throughout.
+ * </ol>
+ *
+ * The audit rate over 1,000,000 entries is measured by {@code bench/ledger-bench.sh} with {@link
+ * PreloadChain}. See docs/benchmarks.md for the command.
+ */
+@Command(
+    name = "api-load",
+    mixinStandardHelpOptions = true,
+    description = "Append load against a running api.")
+public final class ApiLoad implements Callable<Integer> {
+  @Option(names = "--base", defaultValue = "http://127.0.0.1:8080")
+  String base;
+
+  @Option(names = "--admin-key", required = true)
+  String adminKey;
+
+  @Option(names = "--clients", defaultValue = "32")
+  int clients;
+
+  @Option(names = "--events-per-client", defaultValue = "500")
+  int perClient;
+
+  @Option(names = "--batch-clients", defaultValue = "2")
+  int batchClients;
+
+  @Option(names = "--batches-per-client", defaultValue = "10")
+  int batchesPerClient;
+
+  @Option(names = "--batch-size", defaultValue = "1000")
+  int batchSize;
+
+  @Option(
+      names = "--jdbc-url",
+      required = true,
+      description = "Same database, for the INSERT baseline.")
+  String jdbcUrl;
+
+  @Option(names = "--jdbc-user", defaultValue = "postgres")
+  String jdbcUser;
+
+  @Option(names = "--ledger-id", defaultValue = "main")
+  String ledgerId;
+
+  @Option(names = "--api-pid", description = "Sample this process's resident memory.")
+  Long apiPid;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ApiLoad()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Http http = new Http(base);
+    RssSampler rss = apiPid == null ? null : RssSampler.start(apiPid);
+    BenchScenario scenario = BenchScenario.create(http, adminKey, clients + batchClients);
+    System.err.println("setup done: " + scenario.describe());
+
+    long headBefore = head(http);
+    Latencies latencies = new Latencies();
+    double single = run(clients, c -> scenario.singleAppends(http, c, perClient, latencies));
+    long singleEvents = (long) clients * perClient;
+    System.err.printf("single appends: %,d events%n", singleEvents);
+
+    long batchFrom = head(http);
+    double batch =
+        run(
+            batchClients,
+            c -> scenario.batchAppends(http, clients + c, batchesPerClient, batchSize));
+    long batchEvents = (long) batchClients * batchesPerClient * batchSize;
+    long batchTo = head(http);
+
+    double insert = insertBaseline(batchFrom, batchTo);
+    System.out.printf(
+        "| (1) single-event appends, %d clients | %,.0f events/s | p50 %.1f ms, p99 %.1f ms (%,d requests) |%n",
+        clients,
+        singleEvents / single,
+        latencies.percentileMillis(50),
+        latencies.percentileMillis(99),
+        latencies.count());
+    System.out.printf(
+        "| (2) batch appends, %d clients x %d batches of %,d | %,.0f events/s | |%n",
+        batchClients, batchesPerClient, batchSize, batchEvents / batch);
+    System.out.printf(
+        "| (3) plain batched INSERT of the same %,d rows (baseline) | %,.0f rows/s | (2) is %.0f%% of (3) |%n",
+        batchTo - batchFrom,
+        (batchTo - batchFrom) / insert,
+        100.0 * (batchEvents / batch) / ((batchTo - batchFrom) / insert));
+    if (rss != null) {
+      System.out.printf(
+          "| api resident memory, max during (1)-(3) | %,d MB | |%n", rss.stop() / 1024);
+    }
+    System.err.printf("chain head moved from %d to %d%n", headBefore, head(http));
+    return 0;
+  }
+
+  private interface ClientTask {
+    void run(int client) throws Exception;
+  }
+
+  /** Runs one task per client concurrently; returns the wall time in seconds. */
+  private static double run(int clients, ClientTask task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      futures.add(
+          pool.submit(
+              () -> {
+                task.run(client);
+                return null;
+              }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    return seconds;
+  }
+
+  /** The ledger's head seq, read from the database (the api keeps it under its append lock). */
+  private long head(Http unused) throws Exception {
+    try (Connection db = DriverManager.getConnection(jdbcUrl, jdbcUser, "");
+        PreparedStatement q =
+            db.prepareStatement("SELECT head_seq FROM ledger WHERE ledger_id = ?")) {
+      q.setString(1, ledgerId);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Copies the entries (from, to] that the api wrote into a scratch ledger with plain batched
+   * INSERTs of the same size as the api's batches: no hashing, no validation, no projections.
+   */
+  private double insertBaseline(long from, long to) throws Exception {
+    String scratch = "baseline-" + Long.toString(System.nanoTime(), 36);
+    try (Connection db =
+        DriverManager.getConnection(
+            jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
+            jdbcUser,
+            "")) {
+      List<Object[]> rows = new ArrayList<>();
+      try (PreparedStatement q =
+          db.prepareStatement(
+              "SELECT seq, ts, actor, type, canonical, hash, prev FROM entry WHERE ledger_id = ? AND seq > ? AND seq <= ? ORDER BY seq")) {
+        q.setString(1, ledgerId);
+        q.setLong(2, from);
+        q.setLong(3, to);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            rows.add(
+                new Object[] {
+                  rs.getLong(1),
+                  rs.getObject(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getBytes(5),
+                  rs.getBytes(6),
+                  rs.getBytes(7)
+                });
+          }
+        }
+      }
+      try (PreparedStatement l =
+          db.prepareStatement(
+              "INSERT INTO ledger (ledger_id, hash_alg, head_seq, head_hash) SELECT ?, hash_alg, head_seq, head_hash FROM ledger WHERE ledger_id = ?")) {
+        l.setString(1, scratch);
+        l.setString(2, ledgerId);
+        l.executeUpdate();
+      }
+      db.setAutoCommit(false);
+      long start = System.nanoTime();
+      try (PreparedStatement ins =
+          db.prepareStatement(
+              "INSERT INTO entry (ledger_id, seq, ts, actor, type, canonical, hash, prev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        int inBatch = 0;
+        for (Object[] r : rows) {
+          ins.setString(1, scratch);
+          ins.setLong(2, (Long) r[0]);
+          ins.setObject(3, r[1]);
+          ins.setString(4, (String) r[2]);
+          ins.setString(5, (String) r[3]);
+          ins.setBytes(6, (byte[]) r[4]);
+          ins.setBytes(7, (byte[]) r[5]);
+          ins.setBytes(8, (byte[]) r[6]);
+          ins.addBatch();
+          if (++inBatch == batchSize) {
+            ins.executeBatch();
+            db.commit();
+            inBatch = 0;
+          }
+        }
+        ins.executeBatch();
+        db.commit();
+      }
+      return (System.nanoTime() - start) / 1e9;
+    }
+  }
+
+  /** Samples VmRSS of a process from /proc every 100 ms. */
+  static final class RssSampler {
+    private final Thread thread;
+    private volatile long maxKb;
+    private volatile boolean running = true;
+
+    private RssSampler(long pid) {
+      Path status = Path.of("/proc/" + pid + "/status");
+      thread =
+          new Thread(
+              () -> {
+                while (running) {
+                  try {
+                    for (String line : Files.readAllLines(status)) {
+                      if (line.startsWith("VmRSS:")) {
+                        maxKb = Math.max(maxKb, Long.parseLong(line.replaceAll("\\D", "")));
+                      }
+                    }
+                    Thread.sleep(100);
+                  } catch (Exception e) {
+                    return;
+                  }
+                }
+              },
+              "rss-sampler");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    static RssSampler start(long pid) {
+      return new RssSampler(pid);
+    }
+
+    long stop() {
+      running = false;
+      return maxKb;
+    }
+
+    long maxKb() {
+      return maxKb;
+    }
+  }
+}
