@@ -339,39 +339,10 @@ public final class CanonicalScanner {
   }
 
   private boolean utf8Sequence() {
-    int b0 = in[pos] & 0xff;
-    int length;
-    int cp;
-    int min;
-    if (b0 >= 0xc2 && b0 <= 0xdf) {
-      length = 2;
-      cp = b0 & 0x1f;
-      min = 0x80;
-    } else if (b0 >= 0xe0 && b0 <= 0xef) {
-      length = 3;
-      cp = b0 & 0x0f;
-      min = 0x800;
-    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-      length = 4;
-      cp = b0 & 0x07;
-      min = 0x10000;
-    } else {
+    if (Utf8.codePoint(in, pos, end) < 0) {
       return false;
     }
-    if (pos + length > end) {
-      return false;
-    }
-    for (int i = 1; i < length; i++) {
-      int b = in[pos + i] & 0xff;
-      if ((b & 0xc0) != 0x80) {
-        return false;
-      }
-      cp = (cp << 6) | (b & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      return false;
-    }
-    pos += length;
+    pos += Utf8.length(in[pos]);
     return true;
   }
 
