@@ -36,19 +36,6 @@ class EntryStore {
     return ledgerId;
   }
 
-  Mono<LedgerRow> ledger() {
-    return db.sql("SELECT hash_alg, head_seq, head_hash FROM ledger WHERE ledger_id = :ledger")
-        .bind("ledger", ledgerId)
-        .map(
-            row ->
-                new LedgerRow(
-                    ledgerId,
-                    row.get("hash_alg", String.class),
-                    row.get("head_seq", Long.class),
-                    row.get("head_hash", byte[].class)))
-        .one();
-  }
-
   Mono<StoredEntry> find(long seq) {
     return db.sql("SELECT " + COLUMNS + " FROM entry WHERE ledger_id = :ledger AND seq = :seq")
         .bind("ledger", ledgerId)
