@@ -3,6 +3,7 @@ package net.suyuan.ledger.api.append;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import net.suyuan.ledger.api.support.AdminClient;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.api.support.TestJdbc;
 import net.suyuan.ledger.core.chain.ChainHead;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -116,9 +118,26 @@ class AppendEventsTest {
   }
 
   @Test
-  void noKey_is401_revokedKey_is401() {
+  void noKey_unknownKey_revokedKey_are401_andAppendNothing() throws Exception {
+    ChainHead before = head();
     w.post(null, w.b.product(Bodies.randomGtin())).expectStatus().isUnauthorized();
     w.post("not-a-key", w.b.product(Bodies.randomGtin())).expectStatus().isUnauthorized();
+    java.util.Map<String, String> key = new AdminClient(http).issue(w.coop);
+    w.post(key.get("secret"), w.b.site(w.id("site-"))).expectStatus().isCreated();
+    http.delete()
+        .uri("/api/v1/keys/{keyId}", key.get("keyId"))
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + LedgerApiTest.ADMIN_KEY)
+        .exchange()
+        .expectStatus()
+        .is2xxSuccessful();
+    ChainHead afterOne = head();
+    assertThat(afterOne.seq()).isEqualTo(before.seq() + 1);
+    w.post(key.get("secret"), w.b.site(w.id("site2-")))
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(head()).isEqualTo(afterOne);
   }
 
   @Test
