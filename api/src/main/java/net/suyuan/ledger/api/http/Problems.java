@@ -45,6 +45,25 @@ public final class Problems {
     return new ErrorResponseException(HttpStatus.BAD_REQUEST, body, null);
   }
 
+  /**
+   * A problem of the given status naming the offending fields, like {@link #invalidField} (e.g. 422
+   * for an event the ledger state does not allow, 403 naming the event type a role may not record).
+   */
+  public static ErrorResponseException fields(
+      HttpStatus status, String title, List<FieldProblem> errors) {
+    ProblemDetail body = badRequest(errors);
+    body.setStatus(status.value());
+    body.setTitle(title);
+    return new ErrorResponseException(status, body, null);
+  }
+
+  /** 503 with {@code Retry-After} (RFC 9110 §10.2.3): nothing was done, try again later. */
+  public static ErrorResponseException unavailable(String detail, int retryAfterSeconds) {
+    ErrorResponseException e = of(HttpStatus.SERVICE_UNAVAILABLE, detail);
+    e.getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+    return e;
+  }
+
   /** A 400 body with {@code field} (the first offender) and {@code errors: [{field, message}]}. */
   static ProblemDetail badRequest(List<FieldProblem> errors) {
     String detail =

@@ -69,7 +69,15 @@ class SchemaMigrationTest {
             "idempotency",
             "organization",
             "api_key",
-            "household_profile");
+            "household_profile",
+            // V2: validation state
+            "product",
+            "standard_version",
+            "site",
+            "household",
+            "lot",
+            "sale",
+            "refund");
     assertThat(uncommented).isEmpty();
   }
 }

@@ -1,0 +1,145 @@
+package net.suyuan.ledger.api.append;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import net.suyuan.ledger.core.event.EventTypes;
+import net.suyuan.ledger.core.event.EventValidationException;
+import net.suyuan.ledger.core.event.FieldError;
+import net.suyuan.ledger.core.event.LedgerEvent;
+import net.suyuan.ledger.core.json.Jcs;
+import net.suyuan.ledger.core.json.JsonArray;
+import net.suyuan.ledger.core.json.JsonObject;
+import net.suyuan.ledger.core.json.JsonParseException;
+import net.suyuan.ledger.core.json.JsonParser;
+import net.suyuan.ledger.core.json.JsonString;
+import net.suyuan.ledger.core.json.JsonValue;
+
+/**
+ * A parsed {@code POST /api/v1/events} body: one event {@code {"type", "body"}} or a batch {@code
+ * {"events": [...]}}. Parsing is strict (the core's I-JSON parser and typed event parsers) and
+ * reports every malformed event, each field named by its path in the request: {@code type}, {@code
+ * body.quantity}, {@code events[3].body.inputs[0].lotId}.
+ *
+ * @param requestHash SHA-256 of the RFC 8785 canonical request: equal for requests that differ only
+ *     in whitespace or member order (the Idempotency-Key comparison)
+ */
+record EventRequest(List<LedgerEvent> events, boolean batch, byte[] requestHash) {
+  /** Most events one request may carry. */
+  static final int MAX_EVENTS = 1000;
+
+  /** Field name for problems with the request as a whole (not JSON, not an object). */
+  static final String REQUEST = "request";
+
+  private static final Set<String> EVENT_MEMBERS = Set.of("type", "body");
+
+  EventRequest {
+    events = List.copyOf(events);
+    requestHash = requestHash.clone();
+  }
+
+  @Override
+  public byte[] requestHash() {
+    return requestHash.clone();
+  }
+
+  static EventRequest parse(byte[] json) {
+    JsonValue root;
+    try {
+      root = JsonParser.parse(json);
+    } catch (JsonParseException e) {
+      throw malformed(REQUEST, "malformed JSON: " + e.getMessage());
+    }
+    if (!(root instanceof JsonObject)) {
+      throw malformed(
+          REQUEST, "must be a JSON object: {\"type\", \"body\"} or {\"events\": [...]}");
+    }
+    JsonObject request = (JsonObject) root;
+    byte[] hash = sha256(Jcs.canonicalize(request));
+    if (!request.has("events")) {
+      return new EventRequest(List.of(event(request, "")), false, hash);
+    }
+    for (String member : request.members().keySet()) {
+      if (!member.equals("events")) {
+        throw malformed(member, "unknown member; a batch has only \"events\"");
+      }
+    }
+    JsonValue events = request.get("events").orElseThrow();
+    if (!(events instanceof JsonArray)) {
+      throw malformed("events", "must be an array of {\"type\", \"body\"}");
+    }
+    JsonArray array = (JsonArray) events;
+    if (array.size() == 0 || array.size() > MAX_EVENTS) {
+      throw malformed("events", "must hold 1 to " + MAX_EVENTS + " events, got " + array.size());
+    }
+    List<LedgerEvent> parsed = new ArrayList<>(array.size());
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String prefix = "events[" + i + "].";
+      JsonValue item = array.get(i);
+      try {
+        if (!(item instanceof JsonObject)) {
+          throw malformed("events[" + i + "]", "must be an object {\"type\", \"body\"}");
+        }
+        parsed.add(event((JsonObject) item, prefix));
+      } catch (AppendRejection e) {
+        errors.addAll(e.errors());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new AppendRejection(AppendRejection.Kind.MALFORMED, errors);
+    }
+    return new EventRequest(parsed, true, hash);
+  }
+
+  private static LedgerEvent event(JsonObject item, String prefix) {
+    for (String member : item.members().keySet()) {
+      if (!EVENT_MEMBERS.contains(member)) {
+        throw malformed(prefix + member, "unknown member; an event has \"type\" and \"body\"");
+      }
+    }
+    JsonValue type = item.get("type").orElse(null);
+    if (!(type instanceof JsonString)) {
+      throw malformed(prefix + "type", type == null ? "is required" : "must be a string");
+    }
+    JsonValue body = item.get("body").orElse(null);
+    if (!(body instanceof JsonObject)) {
+      throw malformed(prefix + "body", body == null ? "is required" : "must be an object");
+    }
+    try {
+      return EventTypes.parse(((JsonString) type).value(), (JsonObject) body);
+    } catch (EventValidationException e) {
+      throw new AppendRejection(AppendRejection.Kind.MALFORMED, prefixed(e, prefix));
+    }
+  }
+
+  /** Names a core field error by its path in the request: "type" stays, body fields get "body.". */
+  static List<FieldError> prefixed(EventValidationException e, String prefix) {
+    List<FieldError> out = new ArrayList<>(e.errors().size());
+    for (FieldError error : e.errors()) {
+      String f = error.field();
+      String path = f.equals("type") || f.equals("actor") ? f : "body." + f;
+      out.add(new FieldError(prefix + path, error.message()));
+    }
+    return out;
+  }
+
+  /** "events[i]." for a batch, "" for a single event. */
+  String prefix(int index) {
+    return batch ? "events[" + index + "]." : "";
+  }
+
+  private static AppendRejection malformed(String field, String message) {
+    return AppendRejection.of(AppendRejection.Kind.MALFORMED, field, message);
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must support SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package net.suyuan.ledger.api.append;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import net.suyuan.ledger.core.chain.ChainHead;
+import net.suyuan.ledger.core.chain.ChainWriter;
+import net.suyuan.ledger.core.event.EventValidator;
+import net.suyuan.ledger.core.hash.EntryHash;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
+
+/**
+ * One commit group in ONE transaction: lock the ledger row ({@code FOR UPDATE}, which serializes
+ * appends of every API instance on this database), read the head, look up idempotency keys and the
+ * state rows the events refer to, plan ({@link GroupPlanner}), then insert entries, entry_lot rows,
+ * projections and idempotency rows and move the head. Nothing is visible before COMMIT, and a
+ * failure rolls everything back.
+ */
+final class GroupCommit {
+  private final DatabaseClient db;
+  private final TransactionalOperator tx;
+  private final LedgerInfo ledger;
+  private final EventValidator validator;
+  private final Clock clock;
+
+  GroupCommit(
+      DatabaseClient db,
+      TransactionalOperator tx,
+      LedgerInfo ledger,
+      EventValidator validator,
+      Clock clock) {
+    this.db = db;
+    this.tx = tx;
+    this.ledger = ledger;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  private record Head(ChainHead head, Instant ts) {}
+
+  /** One outcome per command, in order: {@link AppendResult} or {@link AppendRejection}. */
+  Mono<List<Object>> run(List<AppendCommand> commands) {
+    String id = ledger.ledgerId();
+    List<IdempotencyRows.Key> keys = new ArrayList<>();
+    EventKeys refs = new EventKeys();
+    for (AppendCommand c : commands) {
+      if (c.idempotencyKey() != null) {
+        keys.add(new IdempotencyRows.Key(c.orgId(), c.idempotencyKey()));
+      }
+      c.events().forEach(refs::add);
+    }
+    Mono<List<Object>> work =
+        lockHead()
+            .flatMap(
+                head ->
+                    IdempotencyRows.load(db, id, keys)
+                        .flatMap(
+                            stored -> StateRows.load(db, id, refs).map(s -> Tuples.of(stored, s)))
+                        .flatMap(
+                            t -> {
+                              ChainWriter writer =
+                                  new ChainWriter(ledger.alg(), head.head(), head.ts(), clock);
+                              GroupPlanner.Plan plan =
+                                  GroupPlanner.plan(
+                                      commands,
+                                      t.getT1(),
+                                      t.getT2(),
+                                      writer,
+                                      validator,
+                                      clock.instant());
+                              return write(plan, t.getT2(), writer.head())
+                                  .thenReturn(plan.outcomes());
+                            }));
+    return work.as(tx::transactional);
+  }
+
+  /**
+   * Locks the ledger row, then reads the head entry's time in a second statement: under READ
+   * COMMITTED each statement takes a fresh snapshot, so after waiting for another instance's commit
+   * the new head entry is visible (a join in the locking statement would re-check the lock row
+   * against the old snapshot's entry and find nothing).
+   */
+  private Mono<Head> lockHead() {
+    String id = ledger.ledgerId();
+    return db.sql("SELECT head_seq, head_hash FROM ledger WHERE ledger_id = $1 FOR UPDATE")
+        .bind(0, id)
+        .map(
+            r -> {
+              ByteBuffer hash = r.get(1, ByteBuffer.class);
+              byte[] bytes = new byte[hash.remaining()];
+              hash.get(bytes);
+              return new ChainHead(r.get(0, Long.class), new EntryHash(bytes));
+            })
+        .one()
+        .switchIfEmpty(Mono.error(new IllegalStateException("ledger " + id + " does not exist")))
+        .flatMap(
+            head ->
+                db.sql("SELECT ts FROM entry WHERE ledger_id = $1 AND seq = $2")
+                    .bind(0, id)
+                    .bind(1, head.seq())
+                    .map(r -> new Head(head, r.get(0, Instant.class)))
+                    .one()
+                    .switchIfEmpty(
+                        Mono.error(
+                            new IllegalStateException(
+                                "ledger " + id + " head entry " + head.seq() + " is missing"))));
+  }
+
+  private Mono<Void> write(GroupPlanner.Plan plan, StateOverlay state, ChainHead newHead) {
+    if (plan.entries().isEmpty()) {
+      return Mono.empty(); // only replays and refusals: nothing to write
+    }
+    String id = ledger.ledgerId();
+    return EntryRows.insert(db, id, plan.entries())
+        .then(entryLots(plan.entryLots()))
+        .then(StateRows.write(db, id, state))
+        .then(IdempotencyRows.insert(db, id, plan.keys()))
+        .then(
+            db.sql("UPDATE ledger SET head_seq = $2, head_hash = $3 WHERE ledger_id = $1")
+                .bind(0, id)
+                .bind(1, newHead.seq())
+                .bind(2, ByteBuffer.wrap(newHead.hash().bytes()))
+                .fetch()
+                .rowsUpdated())
+        .then();
+  }
+
+  private Mono<Long> entryLots(List<GroupPlanner.LotRef> lots) {
+    if (lots.isEmpty()) {
+      return Mono.empty();
+    }
+    return db.sql(
+            "INSERT INTO entry_lot (ledger_id, lot_id, seq)"
+                + " SELECT $1, * FROM unnest($2::text[], $3::bigint[])")
+        .bind(0, ledger.ledgerId())
+        .bind(1, lots.stream().map(GroupPlanner.LotRef::lotId).toArray(String[]::new))
+        .bind(2, lots.stream().map(GroupPlanner.LotRef::seq).toArray(Long[]::new))
+        .fetch()
+        .rowsUpdated();
+  }
+}

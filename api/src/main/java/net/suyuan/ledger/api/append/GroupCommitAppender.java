@@ -1,0 +1,176 @@
+package net.suyuan.ledger.api.append;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import net.suyuan.ledger.api.append.AppendRejection.Kind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.BadSqlGrammarException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Group commit: requests wait in a bounded queue; ONE writer thread per instance takes everything
+ * queued (up to {@code maxGroupEvents} events) and commits it as one {@link GroupCommit}. Each
+ * request's Mono completes only after that COMMIT, with its receipts or its own refusal; if the
+ * transaction fails, every request of the group fails and nothing of it is visible. A full queue
+ * answers at once with {@link Kind#UNAVAILABLE} (503 + Retry-After) instead of piling up.
+ */
+public final class GroupCommitAppender implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(GroupCommitAppender.class);
+  private static final Duration GROUP_TIMEOUT = Duration.ofSeconds(30);
+
+  private record Pending(AppendCommand command, CompletableFuture<AppendResult> result) {}
+
+  private final GroupCommit commit;
+  private final BlockingQueue<Pending> queue;
+  private final int maxGroupEvents;
+  private volatile boolean running;
+  private Thread writer;
+
+  GroupCommitAppender(GroupCommit commit, int queueCapacity, int maxGroupEvents) {
+    this.commit = commit;
+    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.maxGroupEvents = maxGroupEvents;
+  }
+
+  /** Queues the command; the Mono emits after its group committed. */
+  Mono<AppendResult> append(AppendCommand command) {
+    return Mono.defer(
+        () -> {
+          Pending p = new Pending(command, new CompletableFuture<>());
+          if (!running || !queue.offer(p)) {
+            return Mono.error(
+                AppendRejection.of(
+                    Kind.UNAVAILABLE, "request", "the append queue is full, retry shortly"));
+          }
+          return Mono.fromFuture(p.result(), true);
+        });
+  }
+
+  private void loop() {
+    Pending carried = null;
+    while (running || !queue.isEmpty() || carried != null) {
+      List<Pending> group = new ArrayList<>();
+      try {
+        Pending first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
+        carried = null;
+        if (first == null) {
+          continue;
+        }
+        group.add(first);
+        int events = first.command().events().size();
+        Pending next;
+        while ((next = queue.poll()) != null) {
+          int size = next.command().events().size();
+          if (events + size > maxGroupEvents) {
+            carried = next; // starts the next group
+            break;
+          }
+          group.add(next);
+          events += size;
+        }
+      } catch (InterruptedException e) {
+        if (!running) {
+          continue;
+        }
+        Thread.currentThread().interrupt();
+        return;
+      }
+      commitGroup(group);
+    }
+  }
+
+  private void commitGroup(List<Pending> group) {
+    List<AppendCommand> commands = group.stream().map(Pending::command).toList();
+    List<Object> outcomes;
+    long start = System.nanoTime();
+    try {
+      outcomes = commit.run(commands).block(GROUP_TIMEOUT);
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "Committed group of {} requests in {} ms",
+            group.size(),
+            (System.nanoTime() - start) / 1_000_000);
+      }
+    } catch (RuntimeException e) {
+      fail(group, e);
+      return;
+    }
+    for (int i = 0; i < group.size(); i++) {
+      Object outcome = outcomes.get(i);
+      if (outcome instanceof AppendResult r) {
+        group.get(i).result().complete(r);
+      } else {
+        group.get(i).result().completeExceptionally((Throwable) outcome);
+      }
+    }
+  }
+
+  /**
+   * The whole group failed and nothing of it was committed. Database trouble (connection lost,
+   * timeouts, lock or serialization failures) is a 503 the client may retry with the same
+   * Idempotency-Key; a constraint violation or anything else is a bug, logged, and a 500.
+   */
+  private static void fail(List<Pending> group, RuntimeException e) {
+    boolean bug =
+        e instanceof DataIntegrityViolationException
+            || e instanceof BadSqlGrammarException
+            || !(e instanceof DataAccessException || isTimeout(e));
+    Throwable error;
+    if (bug) {
+      log.error("Commit group of {} requests failed, nothing appended", group.size(), e);
+      error = e;
+    } else {
+      log.warn(
+          "Commit group of {} requests failed, nothing appended: {}", group.size(), e.toString());
+      error =
+          AppendRejection.of(
+              Kind.UNAVAILABLE, "request", "the ledger database is unavailable, retry shortly");
+    }
+    group.forEach(p -> p.result().completeExceptionally(error));
+  }
+
+  private static boolean isTimeout(Throwable e) {
+    return e instanceof IllegalStateException
+        && e.getMessage() != null
+        && e.getMessage().startsWith("Timeout on blocking read");
+  }
+
+  @Override
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    writer = new Thread(this::loop, "ledger-group-commit");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  /** Stops taking requests, commits what is queued, then ends the writer thread. */
+  @Override
+  public synchronized void stop() {
+    running = false;
+    if (writer != null) {
+      try {
+        writer.join(GROUP_TIMEOUT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      writer = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

@@ -1,0 +1,145 @@
+package net.suyuan.ledger.api.append;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.util.stream.Stream;
+import net.suyuan.ledger.api.support.LedgerApiTest;
+import net.suyuan.ledger.api.support.TestJdbc;
+import net.suyuan.ledger.core.chain.ChainHead;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Every way a client can send a bad event: a 4xx problem naming the field, and nothing appended
+ * (the head does not move). 400 = not a well-formed request or event; 422 = well-formed but the
+ * ledger state does not allow it.
+ */
+@LedgerApiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EventRejectionTest {
+  @Autowired WebTestClient http;
+  @Autowired Environment env;
+
+  Writers w;
+
+  @BeforeAll
+  void prepare() {
+    w = new Writers(http).prepared(1000);
+    w.post(w.sellerKey, w.b.sale(w.id("S-"), w.lot(), 10)).expectStatus().isCreated();
+  }
+
+  Stream<Arguments> badEvents() {
+    Bodies b = w.b;
+    String lot = w.lot();
+    String sale = w.id("S-");
+    return Stream.of(
+        Arguments.of("quantity 0", b.sale(w.id("q0-"), lot, "0", Bodies.T), 400, "body.quantity"),
+        Arguments.of(
+            "quantity negative", b.sale(w.id("qn-"), lot, "-5", Bodies.T), 400, "body.quantity"),
+        Arguments.of(
+            "wrong JSON type", b.sale(w.id("qs-"), lot, "\"5\"", Bodies.T), 400, "body.quantity"),
+        Arguments.of(
+            "unknown product",
+            b.harvest(w.id("HX-"), w.hh(), 5).replace(b.gtin, Bodies.randomGtin()),
+            422,
+            "body.gtin"),
+        Arguments.of("unknown lot", b.sale(w.id("ul-"), "NO-SUCH-LOT", 1), 422, "body.lotId"),
+        Arguments.of("overselling", b.sale(w.id("os-"), lot, 991), 422, "body.quantity"),
+        Arguments.of(
+            "unknown standard version", b.inspection(lot, w.std(), 9), 422, "body.standardVersion"),
+        Arguments.of("bad GTIN check digit", b.product("06901234500005"), 400, "body.gtin"),
+        Arguments.of("bad lot id character", b.sale(w.id("lc-"), "LOT#1", 1), 400, "body.lotId"),
+        Arguments.of("lot id too long", b.sale(w.id("ll-"), "L".repeat(21), 1), 400, "body.lotId"),
+        Arguments.of("refund > sale", b.refund(w.id("R-"), sale, 11, 100), 422, "body.quantity"),
+        Arguments.of(
+            "future occurredAt",
+            b.sale(w.id("fu-"), lot, "1", "2999-01-01T00:00:00.000Z"),
+            422,
+            "body.occurredAt"),
+        Arguments.of("unknown type", Bodies.event("foo.bar", "{}"), 400, "type"),
+        Arguments.of("reserved type", Bodies.event("ledger.genesis", "{}"), 400, "type"),
+        Arguments.of("malformed JSON", "{\"type\": \"sale.recorded\", ", 400, "request"),
+        Arguments.of("not an object", "[1, 2]", 400, "request"),
+        Arguments.of("body not an object", "{\"type\":\"sale.recorded\",\"body\":1}", 400, "body"),
+        Arguments.of(
+            "unknown envelope member",
+            "{\"type\":\"sale.recorded\",\"body\":{},\"x\":1}",
+            400,
+            "x"),
+        Arguments.of("empty batch", "{\"events\":[]}", 400, "events"),
+        Arguments.of(
+            "bad event inside a batch",
+            Bodies.batch(b.sale(w.id("b1-"), lot, 1), Bodies.event("foo.bar", "{}")),
+            400,
+            "events[1].type"),
+        Arguments.of(
+            "state rejection inside a batch",
+            Bodies.batch(b.sale(w.id("b2-"), lot, 1), b.sale(w.id("b3-"), lot, 5000)),
+            422,
+            "events[1].body.quantity"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badEvents")
+  void badEvent_isProblemNamingTheField_andAppendsNothing(
+      String name, String json, int status, String field) throws Exception {
+    ChainHead before = head();
+    w.post(w.admin, json)
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.field")
+        .isEqualTo(field)
+        .jsonPath("$.errors[0].field")
+        .isEqualTo(field);
+    assertThat(head()).isEqualTo(before);
+  }
+
+  @Test
+  void tooManyEventsInABatch_is400() throws Exception {
+    ChainHead before = head();
+    String[] events = new String[EventRequest.MAX_EVENTS + 1];
+    java.util.Arrays.fill(events, Bodies.event("foo.bar", "{}"));
+    w.post(w.admin, Bodies.batch(events))
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.field")
+        .isEqualTo("events");
+    assertThat(head()).isEqualTo(before);
+  }
+
+  @Test
+  void oversizedBody_is413() throws Exception {
+    ChainHead before = head();
+    String huge = "{\"type\":\"x.y\",\"body\":{\"pad\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
+    w.post(w.admin, huge)
+        .expectStatus()
+        .isEqualTo(413)
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(head()).isEqualTo(before);
+  }
+
+  @Test
+  void emptyBody_is400() {
+    w.post(w.admin, "").expectStatus().isBadRequest();
+  }
+
+  private ChainHead head() throws Exception {
+    try (Connection c = TestJdbc.connect(env)) {
+      return StoredChain.head(c, "main");
+    }
+  }
+}
