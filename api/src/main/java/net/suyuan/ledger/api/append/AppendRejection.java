@@ -4,7 +4,7 @@ import java.util.List;
 import net.suyuan.ledger.core.event.FieldError;
 
 /**
- * Why a request appended nothing. The HTTP edge ({@link EventsController}) maps the kind to a
+ * Why a request appended nothing. The HTTP edge ({@link AppendController}) maps the kind to a
  * status; the errors name fields as paths into the request ({@code events[3].body.quantity}).
  */
 public final class AppendRejection extends RuntimeException {

@@ -21,13 +21,13 @@ import reactor.core.publisher.Mono;
  * events"). 201 with receipts once committed; 200 + {@code Idempotent-Replayed: true} for a retry.
  */
 @RestController
-public class EventsController {
+public class AppendController {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final int MAX_KEY_LENGTH = 255;
 
   private final GroupCommitAppender appender;
 
-  public EventsController(GroupCommitAppender appender) {
+  public AppendController(GroupCommitAppender appender) {
     this.appender = appender;
   }
 
@@ -51,7 +51,7 @@ public class EventsController {
                         .body(new Receipts(result.receipts()))
                     : ResponseEntity.status(HttpStatus.CREATED)
                         .body(new Receipts(result.receipts())))
-        .onErrorMap(AppendRejection.class, EventsController::problem);
+        .onErrorMap(AppendRejection.class, AppendController::problem);
   }
 
   private static AppendCommand command(Caller caller, byte[] body, String idempotencyKey) {
@@ -80,7 +80,7 @@ public class EventsController {
   /** The one mapping of append refusals to RFC 9457 problems. */
   static ErrorResponseException problem(AppendRejection r) {
     List<Problems.FieldProblem> errors =
-        r.errors().stream().map(EventsController::fieldProblem).toList();
+        r.errors().stream().map(AppendController::fieldProblem).toList();
     return switch (r.kind()) {
       case MALFORMED -> Problems.fields(HttpStatus.BAD_REQUEST, "Invalid request", errors);
       case REJECTED ->
