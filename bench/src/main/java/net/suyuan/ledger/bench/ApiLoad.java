@@ -71,6 +71,11 @@ public final class ApiLoad implements Callable<Integer> {
   @Option(names = "--api-pid", description = "Sample this process's resident memory.")
   Long apiPid;
 
+  @Option(
+      names = "--setup-only",
+      description = "Create the scenario, print it as shell variables, exit.")
+  boolean setupOnly;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new ApiLoad()).execute(args));
   }
@@ -81,12 +86,16 @@ public final class ApiLoad implements Callable<Integer> {
     RssSampler rss = apiPid == null ? null : RssSampler.start(apiPid);
     BenchScenario scenario = BenchScenario.create(http, adminKey, clients + batchClients);
     System.err.println("setup done: " + scenario.describe());
+    if (setupOnly) {
+      System.out.println(scenario.shellVariables());
+      return 0;
+    }
 
     long headBefore = head(http);
     Latencies latencies = new Latencies();
-    double single = run(clients, c -> scenario.singleAppends(http, c, perClient, latencies));
     long singleEvents = (long) clients * perClient;
-    System.err.printf("single appends: %,d events%n", singleEvents);
+    double single =
+        clients == 0 ? 1 : run(clients, c -> scenario.singleAppends(http, c, perClient, latencies));
 
     long batchFrom = head(http);
     double batch =

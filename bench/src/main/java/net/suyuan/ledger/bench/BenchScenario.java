@@ -62,6 +62,21 @@ final class BenchScenario {
     return s;
   }
 
+  /** KEY=value lines for a shell script driving another load tool (wrk) with this scenario. */
+  String shellVariables() {
+    return "COOP_KEY="
+        + coopKey
+        + "\nGTIN="
+        + gtin
+        + "\nBASE_ID="
+        + base()
+        + "\nHOUSEHOLD="
+        + household(0)
+        + "\nLOT=B"
+        + run
+        + "-w";
+  }
+
   String describe() {
     return "run " + run + ", gtin " + gtin;
   }

@@ -1,6 +1,9 @@
 package net.suyuan.ledger.api.auth;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -10,18 +13,27 @@ import reactor.core.publisher.Mono;
 public class ApiKeyStore {
 
   private final DatabaseClient db;
+  private final KeyCache cache;
 
-  public ApiKeyStore(DatabaseClient db) {
+  public ApiKeyStore(
+      DatabaseClient db, @Value("${ledger.auth.key-cache-ttl:10s}") Duration keyCacheTtl) {
     this.db = db;
+    this.cache = new KeyCache(keyCacheTtl, System::nanoTime);
   }
 
   /** The caller a valid, unrevoked secret stands for; empty if none. */
   public Mono<Caller> findActive(String secret) {
+    byte[] hash = KeySecrets.hash(secret);
+    String cacheKey = HexFormat.of().formatHex(hash);
+    Caller cached = cache.get(cacheKey);
+    if (cached != null) {
+      return Mono.just(cached);
+    }
     return db.sql(
             "SELECT k.key_id, k.org_id, k.is_admin, o.role FROM api_key k"
                 + " JOIN organization o ON o.org_id = k.org_id"
                 + " WHERE k.key_hash = :hash AND k.revoked_at IS NULL")
-        .bind("hash", ByteBuffer.wrap(KeySecrets.hash(secret)))
+        .bind("hash", ByteBuffer.wrap(hash))
         .map(
             row ->
                 new Caller(
@@ -29,7 +41,8 @@ public class ApiKeyStore {
                     Role.of(row.get("role", String.class)),
                     Boolean.TRUE.equals(row.get("is_admin", Boolean.class)),
                     row.get("key_id", String.class)))
-        .one();
+        .one()
+        .doOnNext(caller -> cache.put(cacheKey, caller));
   }
 
   /** Issues a key for {@code orgId}; the caller keeps the secret, we keep its hash. */
@@ -69,6 +82,7 @@ public class ApiKeyStore {
         .bind("id", keyId)
         .fetch()
         .rowsUpdated()
+        .doOnNext(n -> cache.revoked(keyId))
         .map(n -> n == 1);
   }
 

@@ -73,12 +73,13 @@ public final class Timestamps {
     if (end - start != 24) {
       return false;
     }
-    for (int i = 0; i < 24; i++) {
+    boolean bad = false;
+    for (int i = 0; i < 24; i++) { // branch-free: each byte within [LOW[i], HIGH[i]]
       byte b = in[start + i];
-      byte shape = SHAPE[i];
-      if (shape == 'd' ? (b < '0' || b > '9') : b != shape) {
-        return false;
-      }
+      bad |= b < LOW[i] | b > HIGH[i];
+    }
+    if (bad) {
+      return false;
     }
     int year = digits(in, start, 4);
     int month = digits(in, start + 5, 2);
@@ -96,6 +97,19 @@ public final class Timestamps {
 
   private static final byte[] SHAPE =
       "dddd-dd-ddTdd:dd:dd.dddZ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] LOW = bounds('0');
+  private static final byte[] HIGH = bounds('9');
+
+  /** Per position of the shape: the digit bound for 'd', else the literal itself. */
+  private static byte[] bounds(char digitBound) {
+    byte[] b = SHAPE.clone();
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] == 'd') {
+        b[i] = (byte) digitBound;
+      }
+    }
+    return b;
+  }
 
   private static int digits(byte[] in, int start, int count) {
     int value = 0;

@@ -14,6 +14,7 @@ public final class EntryHasher {
 
   private final HashAlg alg;
   private final HashAlg.Digest digest;
+  private byte[] prefixed = {LEAF_PREFIX};
 
   public EntryHasher(HashAlg alg) {
     this.alg = alg;
@@ -36,8 +37,13 @@ public final class EntryHasher {
 
   /** Allocation-free form for the verifier's hot loop. */
   public void hashInto(byte[] canonical, int offset, int length, byte[] out) {
-    digest.update(LEAF_PREFIX);
-    digest.update(canonical, offset, length);
+    // One update over [0x00 | bytes] in a reused buffer: cheaper than a one-byte update first.
+    if (prefixed.length < length + 1) {
+      prefixed = new byte[Math.max(length + 1, prefixed.length * 2)];
+      prefixed[0] = LEAF_PREFIX;
+    }
+    System.arraycopy(canonical, offset, prefixed, 1, length);
+    digest.update(prefixed, 0, length + 1);
     digest.digest(out);
   }
 }

@@ -25,7 +25,7 @@ public final class CanonicalScanner {
   /** Returned by {@link #scan} when the input is canonical. */
   public static final int CANONICAL = -1;
 
-  private static final MemberSink IGNORE = (in, ns, ne, vs, ve) -> {};
+  private static final MemberSink IGNORE = null; // no sink: members are not reported
 
   private byte[] in;
   private int end;
@@ -37,6 +37,8 @@ public final class CanonicalScanner {
   private int[] nameStart = new int[8];
   private int[] nameEnd = new int[8];
   private boolean[] nameDecode = new boolean[8];
+  private boolean prefix; // scanPrefix: stop after the first complete value
+  private int valueEnd;
   // Set by string(): whether the last string had escapes or bytes whose UTF-8 order may differ
   // from UTF-16 order (lead bytes 0xEE..0xF4: U+E000..U+FFFF and supplementary characters).
   private boolean lastStringNeedsDecode;
@@ -57,6 +59,20 @@ public final class CanonicalScanner {
    */
   public static int scan(byte[] in, int offset, int length, MemberSink sink) {
     return new CanonicalScanner().scanWith(in, offset, length, sink);
+  }
+
+  /**
+   * Scans one canonical value that starts at {@code offset} and may be followed by more bytes.
+   *
+   * @return the offset just after the value, or -1 if no canonical value starts there
+   */
+  public int scanPrefix(byte[] in, int offset, int end) {
+    prefix = true;
+    try {
+      return scanWith(in, offset, end - offset, null) == CANONICAL ? valueEnd : -1;
+    } finally {
+      prefix = false;
+    }
   }
 
   /** As {@link #scan}, reusing this scanner's buffers. */
@@ -103,11 +119,17 @@ public final class CanonicalScanner {
           return p;
         }
         int start = p + 1;
-        pos = p;
-        if (!string()) {
-          return pos;
+        int q = plainRun(in, start, end);
+        if (q < end && in[q] == '"') { // the common case: plain ASCII, no escapes
+          p = q + 1;
+          lastStringNeedsDecode = false;
+        } else {
+          pos = p;
+          if (!string()) {
+            return pos;
+          }
+          p = pos;
         }
-        p = pos;
         int stop = p - 1;
         if (nameStart[depth] >= 0
             && !increasing(
@@ -156,11 +178,16 @@ public final class CanonicalScanner {
           continue;
         }
       } else if (c == '"') {
-        pos = p;
-        if (!string()) {
-          return pos;
+        int q = plainRun(in, p + 1, end);
+        if (q < end && in[q] == '"') {
+          p = q + 1;
+        } else {
+          pos = p;
+          if (!string()) {
+            return pos;
+          }
+          p = pos;
         }
-        p = pos;
       } else if ((c >= '0' && c <= '9') || c == '-') {
         int start = p;
         boolean negative = c == '-';
@@ -198,10 +225,11 @@ public final class CanonicalScanner {
       // After a complete value: report top-level members, then ',' or close containers.
       while (true) {
         if (depth == 0) {
-          return p == end ? CANONICAL : p;
+          valueEnd = p;
+          return p == end || prefix ? CANONICAL : p;
         }
         boolean inObject = kind[depth] == OBJECT;
-        if (depth == 1 && inObject) {
+        if (depth == 1 && inObject && sink != null) {
           sink.member(in, memberNameStart, memberNameEnd, valueStart, p);
         }
         if (p >= end) {
@@ -279,6 +307,18 @@ public final class CanonicalScanner {
   }
 
   private static final boolean[] PLAIN = new boolean[256];
+
+  /** The offset of the first byte at or after {@code p} that is not plain printable ASCII. */
+  private static int plainRun(byte[] in, int p, int end) {
+    while (p + 8 <= end && plainWord((long) WORDS.get(in, p))) {
+      p += 8;
+    }
+    while (p < end && PLAIN[in[p] & 0xff]) {
+      p++;
+    }
+    return p;
+  }
+
   private static final java.lang.invoke.VarHandle WORDS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
           long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);

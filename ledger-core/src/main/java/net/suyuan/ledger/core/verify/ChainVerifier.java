@@ -74,6 +74,31 @@ public final class ChainVerifier {
       throw new ChainVerificationException(failure);
     }
     long seq = nextSeq;
+    if (seq == 0 || !EntryTemplate.matches(in, offset, length, seq, prevHex, scanner)) {
+      checkInGeneral(seq, in, offset, length);
+    }
+    hasher.hashInto(in, offset, length, hash);
+    if (storedHash != null && !storedHash.equals(new EntryHash(hash))) {
+      fail(
+          seq,
+          FailureKind.HASH_MISMATCH,
+          "stored hash " + storedHash.hex() + ", recomputed " + HEX.formatHex(hash));
+    }
+    for (int i = 0; i < hash.length; i++) {
+      int b = hash[i] & 0xff;
+      prevHex[2 * i] = HEX_DIGITS[b >> 4];
+      prevHex[2 * i + 1] = HEX_DIGITS[b & 0xf];
+    }
+    nextSeq = seq + 1;
+    verified++;
+  }
+
+  /**
+   * The general path: the canonical scanner over the whole entry, then each member. Throws the
+   * precise failure; returns normally for a valid entry (the genesis entry always comes here).
+   */
+  private void checkInGeneral(long seq, byte[] in, int offset, int length)
+      throws ChainVerificationException {
     fields.reset();
     int bad = scanner.scanWith(in, offset, length, fields);
     if (bad != CanonicalScanner.CANONICAL) {
@@ -93,20 +118,6 @@ public final class ChainVerifier {
     if (seq == 0) {
       readGenesis(in);
     }
-    hasher.hashInto(in, offset, length, hash);
-    if (storedHash != null && !storedHash.equals(new EntryHash(hash))) {
-      fail(
-          seq,
-          FailureKind.HASH_MISMATCH,
-          "stored hash " + storedHash.hex() + ", recomputed " + HEX.formatHex(hash));
-    }
-    for (int i = 0; i < hash.length; i++) {
-      int b = hash[i] & 0xff;
-      prevHex[2 * i] = HEX_DIGITS[b >> 4];
-      prevHex[2 * i + 1] = HEX_DIGITS[b & 0xf];
-    }
-    nextSeq = seq + 1;
-    verified++;
   }
 
   /** Entries verified so far. */
