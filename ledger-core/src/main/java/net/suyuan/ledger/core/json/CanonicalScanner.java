@@ -178,7 +178,7 @@ public final class CanonicalScanner {
           continue;
         }
       } else if (c == '"') {
-        int q = plainRun(in, p + 1, end);
+        int q = textRun(in, p + 1, end);
         if (q < end && in[q] == '"') {
           p = q + 1;
         } else {
@@ -307,6 +307,20 @@ public final class CanonicalScanner {
   }
 
   private static final boolean[] PLAIN = new boolean[256];
+
+  /**
+   * Like {@link #plainRun} but also steps over valid UTF-8 sequences (Chinese text in values):
+   * stops at a quote, a backslash, a control character or invalid UTF-8.
+   */
+  private static int textRun(byte[] in, int p, int end) {
+    while (true) {
+      p = plainRun(in, p, end);
+      if (p >= end || in[p] >= 0 || Utf8.codePoint(in, p, end) < 0) {
+        return p;
+      }
+      p += Utf8.length(in[p]);
+    }
+  }
 
   /** The offset of the first byte at or after {@code p} that is not plain printable ASCII. */
   private static int plainRun(byte[] in, int p, int end) {
