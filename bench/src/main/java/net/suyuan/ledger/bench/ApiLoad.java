@@ -106,13 +106,16 @@ public final class ApiLoad implements Callable<Integer> {
     long batchTo = head(http);
 
     double insert = insertBaseline(batchFrom, batchTo);
-    System.out.printf(
-        "| (1) single-event appends, %d clients | %,.0f events/s | p50 %.1f ms, p99 %.1f ms (%,d requests) |%n",
-        clients,
-        singleEvents / single,
-        latencies.percentileMillis(50),
-        latencies.percentileMillis(99),
-        latencies.count());
+    if (clients > 0) { // the script measures (1) with wrk and passes --clients 0
+      System.out.printf(
+          "| (1) single-event appends, %d Java clients | %,.0f events/s | p50 %.1f ms, p99 %.1f ms"
+              + " (%,d requests) |%n",
+          clients,
+          singleEvents / single,
+          latencies.percentileMillis(50),
+          latencies.percentileMillis(99),
+          latencies.count());
+    }
     System.out.printf(
         "| (2) batch appends, %d clients x %d batches of %,d | %,.0f events/s | |%n",
         batchClients, batchesPerClient, batchSize, batchEvents / batch);
