@@ -28,6 +28,17 @@ import net.suyuan.ledger.core.json.JsonValue;
 public final class ChainVerifier {
   private static final HexFormat HEX = HexFormat.of();
   private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(UTF_8);
+  private static final short[] HEX_PAIR = new short[256];
+  private static final java.lang.invoke.VarHandle HEX_PAIRS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  static {
+    for (int b = 0; b < 256; b++) { // little-endian: the high nibble's digit is the first byte
+      HEX_PAIR[b] = (short) (HEX_DIGITS[b >> 4] | (HEX_DIGITS[b & 0xf] << 8));
+    }
+  }
+
   private static final byte[] GENESIS = Entry.GENESIS_TYPE.getBytes(UTF_8);
   private static final byte[] ZERO_HEX = EntryHash.ZERO.hex().getBytes(UTF_8);
 
@@ -85,9 +96,7 @@ public final class ChainVerifier {
           "stored hash " + storedHash.hex() + ", recomputed " + HEX.formatHex(hash));
     }
     for (int i = 0; i < hash.length; i++) {
-      int b = hash[i] & 0xff;
-      prevHex[2 * i] = HEX_DIGITS[b >> 4];
-      prevHex[2 * i + 1] = HEX_DIGITS[b & 0xf];
+      HEX_PAIRS.set(prevHex, 2 * i, HEX_PAIR[hash[i] & 0xff]); // two hex digits per store
     }
     nextSeq = seq + 1;
     verified++;
