@@ -15,6 +15,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.BadSqlGrammarException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Group commit: requests wait in a bounded queue; ONE writer thread per instance takes everything
@@ -51,7 +52,9 @@ public final class GroupCommitAppender implements SmartLifecycle {
                 AppendRejection.of(
                     Kind.UNAVAILABLE, "request", "the append queue is full, retry shortly"));
           }
-          return Mono.fromFuture(p.result(), true);
+          // Hand the result to another thread: the writer must not serialize 32 HTTP responses
+          // before it can start the next group.
+          return Mono.fromFuture(p.result(), true).publishOn(Schedulers.parallel());
         });
   }
 
