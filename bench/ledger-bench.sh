@@ -60,8 +60,8 @@ PIDS+=("$!")
 eval "$(java -cp "$BENCH_JAR" net.suyuan.ledger.bench.ApiLoad --base http://127.0.0.1:18080 \
   --admin-key "$ADMIN_KEY" --jdbc-url "$JDBC" --jdbc-user "$PG_USER" --setup-only)"
 export COOP_KEY GTIN BASE_ID HOUSEHOLD LOT
-wrk -t2 -c32 -d5s http://127.0.0.1:18080/actuator/info >/dev/null # warm-up
-wrk -t2 -c32 -d5s -s bench/append.lua http://127.0.0.1:18080 >/dev/null # warm-up
+wrk -t2 -c32 -d10s http://127.0.0.1:18080/actuator/info >/dev/null # JIT warm-up
+wrk -t2 -c32 -d30s -s bench/append.lua http://127.0.0.1:18080 >/dev/null # JIT warm-up
 wrk -t2 -c32 -d20s --latency http://127.0.0.1:18080/actuator/info >/tmp/ledger-bench-trivial.txt
 wrk -t2 -c32 -d20s --latency -s bench/append.lua http://127.0.0.1:18080 >/tmp/ledger-bench-append.txt
 cat /tmp/ledger-bench-append.txt >&2

@@ -24,7 +24,12 @@ final class EntryRows {
 
   private EntryRows() {}
 
-  static Mono<Long> insert(DatabaseClient db, String ledgerId, List<SealedEntry> entries) {
+  static Mono<Void> insert(DatabaseClient db, String ledgerId, List<SealedEntry> entries) {
+    return Stmt.runAll(db, ledgerId, List.of(stmt(entries)));
+  }
+
+  /** The insert of {@code entries} as one write of a group. */
+  static Stmt stmt(List<SealedEntry> entries) {
     int n = entries.size();
     Long[] seq = new Long[n];
     String[] ts = new String[n];
@@ -43,16 +48,6 @@ final class EntryRows {
       hash[i] = e.hash().hex();
       prev[i] = e.entry().prev().hex();
     }
-    return db.sql(INSERT)
-        .bind(0, ledgerId)
-        .bind(1, seq)
-        .bind(2, ts)
-        .bind(3, actor)
-        .bind(4, type)
-        .bind(5, canonical)
-        .bind(6, hash)
-        .bind(7, prev)
-        .fetch()
-        .rowsUpdated();
+    return new Stmt(INSERT, new Object[] {seq, ts, actor, type, canonical, hash, prev});
   }
 }

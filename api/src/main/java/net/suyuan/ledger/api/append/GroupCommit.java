@@ -115,32 +115,30 @@ final class GroupCommit {
     if (plan.entries().isEmpty()) {
       return Mono.empty(); // only replays and refusals: nothing to write
     }
-    String id = ledger.ledgerId();
-    return EntryRows.insert(db, id, plan.entries())
-        .then(entryLots(plan.entryLots()))
-        .then(StateRows.write(db, id, state))
-        .then(IdempotencyRows.insert(db, id, plan.keys()))
-        .then(
-            db.sql("UPDATE ledger SET head_seq = $2, head_hash = $3 WHERE ledger_id = $1")
-                .bind(0, id)
-                .bind(1, newHead.seq())
-                .bind(2, ByteBuffer.wrap(newHead.hash().bytes()))
-                .fetch()
-                .rowsUpdated())
-        .then();
+    List<Stmt> writes = new ArrayList<>();
+    writes.add(EntryRows.stmt(plan.entries()));
+    if (!plan.entryLots().isEmpty()) {
+      writes.add(entryLots(plan.entryLots()));
+    }
+    writes.addAll(StateRows.writes(state));
+    Stmt idempotency = IdempotencyRows.insert(plan.keys());
+    if (idempotency != null) {
+      writes.add(idempotency);
+    }
+    writes.add(
+        new Stmt(
+            "UPDATE ledger SET head_seq = $2, head_hash = $3 WHERE ledger_id = $1",
+            new Object[] {newHead.seq(), ByteBuffer.wrap(newHead.hash().bytes())}));
+    return Stmt.runAll(db, ledger.ledgerId(), writes);
   }
 
-  private Mono<Long> entryLots(List<GroupPlanner.LotRef> lots) {
-    if (lots.isEmpty()) {
-      return Mono.empty();
-    }
-    return db.sql(
-            "INSERT INTO entry_lot (ledger_id, lot_id, seq)"
-                + " SELECT $1, * FROM unnest($2::text[], $3::bigint[])")
-        .bind(0, ledger.ledgerId())
-        .bind(1, lots.stream().map(GroupPlanner.LotRef::lotId).toArray(String[]::new))
-        .bind(2, lots.stream().map(GroupPlanner.LotRef::seq).toArray(Long[]::new))
-        .fetch()
-        .rowsUpdated();
+  private static Stmt entryLots(List<GroupPlanner.LotRef> lots) {
+    return new Stmt(
+        "INSERT INTO entry_lot (ledger_id, lot_id, seq)"
+            + " SELECT $1, * FROM unnest($2::text[], $3::bigint[])",
+        new Object[] {
+          lots.stream().map(GroupPlanner.LotRef::lotId).toArray(String[]::new),
+          lots.stream().map(GroupPlanner.LotRef::seq).toArray(Long[]::new)
+        });
   }
 }

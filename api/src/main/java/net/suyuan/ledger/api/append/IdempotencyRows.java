@@ -54,21 +54,21 @@ final class IdempotencyRows {
         .map(m -> (Map<Key, Row>) m);
   }
 
-  static Mono<Long> insert(DatabaseClient db, String ledger, List<Row> rows) {
+  /** The insert of {@code rows} as one write of a group; null when there are none. */
+  static Stmt insert(List<Row> rows) {
     if (rows.isEmpty()) {
-      return Mono.empty();
+      return null;
     }
-    return db.sql(
-            "INSERT INTO idempotency (ledger_id, org_id, idem_key, request_hash, response)"
-                + " SELECT $1, u.o, u.k, decode(u.h, 'hex'), u.r::jsonb"
-                + " FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(o, k, h, r)")
-        .bind(0, ledger)
-        .bind(1, rows.stream().map(r -> r.key().orgId()).toArray(String[]::new))
-        .bind(2, rows.stream().map(r -> r.key().idemKey()).toArray(String[]::new))
-        .bind(3, rows.stream().map(r -> HEX.formatHex(r.requestHash())).toArray(String[]::new))
-        .bind(4, rows.stream().map(r -> json(r.receipts())).toArray(String[]::new))
-        .fetch()
-        .rowsUpdated();
+    return new Stmt(
+        "INSERT INTO idempotency (ledger_id, org_id, idem_key, request_hash, response)"
+            + " SELECT $1, u.o, u.k, decode(u.h, 'hex'), u.r::jsonb"
+            + " FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(o, k, h, r)",
+        new Object[] {
+          rows.stream().map(r -> r.key().orgId()).toArray(String[]::new),
+          rows.stream().map(r -> r.key().idemKey()).toArray(String[]::new),
+          rows.stream().map(r -> HEX.formatHex(r.requestHash())).toArray(String[]::new),
+          rows.stream().map(r -> json(r.receipts())).toArray(String[]::new)
+        });
   }
 
   /** The stored response: {@code {"receipts": [{seq, hash, ts, type}]}}. */

@@ -173,9 +173,10 @@ final class StateRows {
   }
 
   /** Writes the changed rows, parents before children (foreign keys). */
-  static Mono<Void> write(DatabaseClient db, String ledger, StateOverlay state) {
+  /** The projection writes of a group, one statement per changed table. */
+  static List<Stmt> writes(StateOverlay state) {
     StateOverlay.Changes c = state.changes();
-    List<Mono<Long>> statements = new ArrayList<>();
+    List<Stmt> statements = new ArrayList<>();
     if (!c.products.isEmpty()) {
       Rows r = new Rows(c.products.size());
       c.products.forEach(
@@ -186,9 +187,7 @@ final class StateRows {
             r.next();
           });
       statements.add(
-          r.run(
-              db,
-              ledger,
+          r.stmt(
               "INSERT INTO product (ledger_id, gtin, base_unit, seq) SELECT $1, * FROM"
                   + " unnest($2::text[], $3::text[], $4::bigint[])"));
     }
@@ -205,18 +204,15 @@ final class StateRows {
         r.next();
       }
       statements.add(
-          r.run(
-              db,
-              ledger,
+          r.stmt(
               "INSERT INTO standard_version (ledger_id, standard_id, version, gtin, title, grades,"
                   + " seq) SELECT $1, u.a, u.b::integer, u.c, u.d, u.e::jsonb, u.f FROM"
                   + " unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[],"
                   + " $7::bigint[]) AS u(a, b, c, d, e, f)"));
     }
-    statements.add(
+    addIfPresent(
+        statements,
         ids(
-            db,
-            ledger,
             c.sites,
             BaseId::value,
             "INSERT INTO site (ledger_id, base_id, seq) SELECT $1, * FROM"
@@ -231,9 +227,7 @@ final class StateRows {
             r.next();
           });
       statements.add(
-          r.run(
-              db,
-              ledger,
+          r.stmt(
               "INSERT INTO household (ledger_id, household_id, cooperative, seq) SELECT $1, *"
                   + " FROM unnest($2::text[], $3::text[], $4::bigint[])"));
     }
@@ -252,9 +246,7 @@ final class StateRows {
             r.next();
           });
       statements.add(
-          r.run(
-              db,
-              ledger,
+          r.stmt(
               "INSERT INTO lot (ledger_id, lot_id, gtin, harvest_lot, remaining, created_seq,"
                   + " updated_seq) SELECT $1, u.a, u.b, u.c::boolean, u.d, u.e, u.f FROM"
                   + " unnest($2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[],"
@@ -277,9 +269,7 @@ final class StateRows {
             r.next();
           });
       statements.add(
-          r.run(
-              db,
-              ledger,
+          r.stmt(
               "INSERT INTO sale (ledger_id, sale_id, lot_id, quantity, gross_fen,"
                   + " refunded_quantity, refunded_fen, seq) SELECT $1, * FROM unnest($2::text[],"
                   + " $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[],"
@@ -298,20 +288,23 @@ final class StateRows {
         r.next();
       }
       statements.add(
-          r.run(
-              db,
-              ledger,
+          r.stmt(
               "INSERT INTO refund (ledger_id, refund_id, sale_id, quantity, amount_fen, seq)"
                   + " SELECT $1, * FROM unnest($2::text[], $3::text[], $4::bigint[],"
                   + " $5::bigint[], $6::bigint[])"));
     }
-    return Flux.concat(statements).then();
+    return statements;
   }
 
-  private static <K> Mono<Long> ids(
-      DatabaseClient db, String ledger, Map<K, Long> rows, Function<K, String> id, String sql) {
+  private static void addIfPresent(List<Stmt> statements, Stmt s) {
+    if (s != null) {
+      statements.add(s);
+    }
+  }
+
+  private static <K> Stmt ids(Map<K, Long> rows, Function<K, String> id, String sql) {
     if (rows.isEmpty()) {
-      return Mono.empty();
+      return null;
     }
     Rows r = new Rows(rows.size());
     rows.forEach(
@@ -320,7 +313,7 @@ final class StateRows {
           r.num(1, seq);
           r.next();
         });
-    return r.run(db, ledger, sql);
+    return r.stmt(sql);
   }
 
   /** Column arrays for one unnest statement; columns are text or bigint. */
@@ -345,12 +338,8 @@ final class StateRows {
       row++;
     }
 
-    Mono<Long> run(DatabaseClient db, String ledger, String sql) {
-      DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind(0, ledger);
-      for (Map.Entry<Integer, Object[]> c : columns.entrySet()) {
-        spec = spec.bind(c.getKey() + 1, c.getValue());
-      }
-      return spec.fetch().rowsUpdated();
+    Stmt stmt(String sql) {
+      return new Stmt(sql, columns.values().toArray());
     }
   }
 }
