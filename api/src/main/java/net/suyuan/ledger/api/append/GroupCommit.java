@@ -87,28 +87,36 @@ final class GroupCommit {
    */
   private Mono<Head> lockHead() {
     String id = ledger.ledgerId();
-    return db.sql("SELECT head_seq, head_hash FROM ledger WHERE ledger_id = $1 FOR UPDATE")
+    return db.sql("SELECT head_seq, head_hash, head_ts FROM ledger WHERE ledger_id = $1 FOR UPDATE")
         .bind(0, id)
         .map(
             r -> {
               ByteBuffer hash = r.get(1, ByteBuffer.class);
               byte[] bytes = new byte[hash.remaining()];
               hash.get(bytes);
-              return new ChainHead(r.get(0, Long.class), new EntryHash(bytes));
+              ChainHead head = new ChainHead(r.get(0, Long.class), new EntryHash(bytes));
+              return new Head(head, r.get(2, Instant.class)); // ts null before the first append
             })
         .one()
         .switchIfEmpty(Mono.error(new IllegalStateException("ledger " + id + " does not exist")))
-        .flatMap(
-            head ->
-                db.sql("SELECT ts FROM entry WHERE ledger_id = $1 AND seq = $2")
-                    .bind(0, id)
-                    .bind(1, head.seq())
-                    .map(r -> new Head(head, r.get(0, Instant.class)))
-                    .one()
-                    .switchIfEmpty(
-                        Mono.error(
-                            new IllegalStateException(
-                                "ledger " + id + " head entry " + head.seq() + " is missing"))));
+        .flatMap(head -> head.ts() != null ? Mono.just(head) : headTsFromEntry(head.head()));
+  }
+
+  /**
+   * The head entry's time from the entry table, for a ledger row written before head_ts existed (or
+   * by a tool that does not set it). A separate statement, so it sees the committed head entry.
+   */
+  private Mono<Head> headTsFromEntry(ChainHead head) {
+    String id = ledger.ledgerId();
+    return db.sql("SELECT ts FROM entry WHERE ledger_id = $1 AND seq = $2")
+        .bind(0, id)
+        .bind(1, head.seq())
+        .map(r -> new Head(head, r.get(0, Instant.class)))
+        .one()
+        .switchIfEmpty(
+            Mono.error(
+                new IllegalStateException(
+                    "ledger " + id + " head entry " + head.seq() + " is missing")));
   }
 
   private Mono<Void> write(GroupPlanner.Plan plan, StateOverlay state, ChainHead newHead) {
@@ -127,8 +135,12 @@ final class GroupCommit {
     }
     writes.add(
         new Stmt(
-            "UPDATE ledger SET head_seq = $2, head_hash = $3 WHERE ledger_id = $1",
-            new Object[] {newHead.seq(), ByteBuffer.wrap(newHead.hash().bytes())}));
+            "UPDATE ledger SET head_seq = $2, head_hash = $3, head_ts = $4 WHERE ledger_id = $1",
+            new Object[] {
+              newHead.seq(),
+              ByteBuffer.wrap(newHead.hash().bytes()),
+              plan.entries().get(plan.entries().size() - 1).entry().ts()
+            }));
     return Stmt.runAll(db, ledger.ledgerId(), writes);
   }
 
