@@ -269,13 +269,7 @@ public final class CanonicalScanner {
     int p = pos + 1;
     boolean needsDecode = false;
     while (true) {
-      // The common case, printable ASCII but " and \, eight bytes at a time while they last.
-      while (p + 8 <= end && plainWord((long) WORDS.get(in, p))) {
-        p += 8;
-      }
-      while (p < end && PLAIN[in[p] & 0xff]) {
-        p++;
-      }
+      p = plainRun(in, p, end);
       if (p >= end) {
         pos = p;
         return false;
