@@ -1,7 +1,5 @@
 package net.suyuan.ledger.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,18 +15,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Load generator for the ledger api (issue 3 benchmark), one run, four figures:
+ * Load generator for the ledger api (issue 3 benchmark), one run, three figures:
  *
  * <ol>
  *   <li>single-event appends over HTTP from N concurrent clients: events/s, p50/p99 latency;
  *   <li>batch appends over HTTP, 1,000 events per request: events/s;
  *   <li>the same rows written by a plain batched JDBC INSERT, no hashing or validation: rows/s (the
  *       storage limit that (2) is compared with);
- *   <li>the api's resident memory, sampled throughout.
  * </ol>
  *
- * The audit rate over 1,000,000 entries is measured by {@code bench/ledger-bench.sh} with {@link
- * PreloadChain}. See docs/benchmarks.md for the command.
+ * The api's resident memory is sampled by {@code bench/ledger-bench.sh}, which drives (1) with wrk
+ * and passes {@code --clients 0} here. The audit rate over 1,000,000 entries is measured by {@code
+ * bench/ledger-bench.sh} with {@link PreloadChain}. See docs/benchmarks.md for the command.
  */
 @Command(
     name = "api-load",
@@ -68,9 +66,6 @@ public final class ApiLoad implements Callable<Integer> {
   @Option(names = "--ledger-id", defaultValue = "main")
   String ledgerId;
 
-  @Option(names = "--api-pid", description = "Sample this process's resident memory.")
-  Long apiPid;
-
   @Option(
       names = "--setup-only",
       description = "Create the scenario, print it as shell variables, exit.")
@@ -83,7 +78,6 @@ public final class ApiLoad implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Http http = new Http(base);
-    RssSampler rss = apiPid == null ? null : RssSampler.start(apiPid);
     BenchScenario scenario = BenchScenario.create(http, adminKey, clients + batchClients);
     System.err.println("setup done: " + scenario.describe());
     if (setupOnly) {
@@ -124,10 +118,6 @@ public final class ApiLoad implements Callable<Integer> {
         batchTo - batchFrom,
         (batchTo - batchFrom) / insert,
         100.0 * (batchEvents / batch) / ((batchTo - batchFrom) / insert));
-    if (rss != null) {
-      System.out.printf(
-          "| api resident memory, max during (1)-(3) | %,d MB | |%n", rss.stop() / 1024);
-    }
     System.err.printf("chain head moved from %d to %d%n", headBefore, head(http));
     return 0;
   }
@@ -237,49 +227,6 @@ public final class ApiLoad implements Callable<Integer> {
         db.commit();
       }
       return (System.nanoTime() - start) / 1e9;
-    }
-  }
-
-  /** Samples VmRSS of a process from /proc every 100 ms. */
-  static final class RssSampler {
-    private final Thread thread;
-    private volatile long maxKb;
-    private volatile boolean running = true;
-
-    private RssSampler(long pid) {
-      Path status = Path.of("/proc/" + pid + "/status");
-      thread =
-          new Thread(
-              () -> {
-                while (running) {
-                  try {
-                    for (String line : Files.readAllLines(status)) {
-                      if (line.startsWith("VmRSS:")) {
-                        maxKb = Math.max(maxKb, Long.parseLong(line.replaceAll("\\D", "")));
-                      }
-                    }
-                    Thread.sleep(100);
-                  } catch (Exception e) {
-                    return;
-                  }
-                }
-              },
-              "rss-sampler");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    static RssSampler start(long pid) {
-      return new RssSampler(pid);
-    }
-
-    long stop() {
-      running = false;
-      return maxKb;
-    }
-
-    long maxKb() {
-      return maxKb;
     }
   }
 }
