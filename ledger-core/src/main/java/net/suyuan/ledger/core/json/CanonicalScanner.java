@@ -316,9 +316,17 @@ public final class CanonicalScanner {
     }
   }
 
-  /** The offset of the first byte at or after {@code p} that is not plain printable ASCII. */
-  private static int plainRun(byte[] in, int p, int end) {
-    while (p + 8 <= end && plainWord((long) WORDS.get(in, p))) {
+  /**
+   * The offset of the first byte at or after {@code p} that is not plain printable ASCII: a quote,
+   * a backslash, a control character or a non-ASCII byte (or {@code end}).
+   */
+  public static int plainRun(byte[] in, int p, int end) {
+    while (p + 8 <= end) {
+      long special = specialBytes((long) WORDS.get(in, p));
+      if (special != 0) {
+        // The lowest flagged byte is exact (borrows only flag bytes above a true hit).
+        return p + (Long.numberOfTrailingZeros(special) >>> 3);
+      }
       p += 8;
     }
     while (p < end && PLAIN[in[p] & 0xff]) {
@@ -334,19 +342,19 @@ public final class CanonicalScanner {
   private static final long HIGHS = 0x8080808080808080L;
 
   /**
-   * True when no byte of {@code w} is {@code "}, backslash, below 0x20 or above 0x7f (SWAR: the
-   * zero-byte test of Hacker's Delight §6-1 applied to {@code w} XOR each special byte). A false
-   * negative is impossible; a false positive only sends the word to the byte loop.
+   * The high bit of each byte of {@code w} that is {@code "}, backslash, below 0x20 or above 0x7f,
+   * little-endian (SWAR: the zero-byte test of Hacker's Delight section 6-1 applied to {@code w}
+   * XOR each special byte). The lowest set bit always marks a special byte; borrows can also flag
+   * bytes above it, which callers ignore.
    */
-  private static boolean plainWord(long w) {
+  private static long specialBytes(long w) {
     long quote = w ^ (0x22 * ONES);
     long backslash = w ^ (0x5c * ONES);
-    long special =
-        ((quote - ONES) & ~quote)
+    return (((quote - ONES) & ~quote)
             | ((backslash - ONES) & ~backslash)
             | ((w - 0x20 * ONES) & ~w)
-            | w;
-    return (special & HIGHS) == 0;
+            | w)
+        & HIGHS;
   }
 
   static {

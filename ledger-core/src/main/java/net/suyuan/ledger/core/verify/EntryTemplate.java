@@ -88,15 +88,13 @@ final class EntryTemplate {
     return p + lit.length;
   }
 
-  /** The offset of the next double quote at or after {@code p}, or -1. */
+  /** The offset of the closing quote of a plain ASCII string at {@code p}, or -1. */
   private static int quote(byte[] in, int p, int end) {
     if (p < 0) {
       return -1;
     }
-    while (p < end && in[p] != '"') {
-      p++;
-    }
-    return p < end ? p : -1;
+    p = CanonicalScanner.plainRun(in, p, end); // actor and type are plain ASCII when valid
+    return p < end && in[p] == '"' ? p : -1;
   }
 
   private static byte[] bytes(String s) {

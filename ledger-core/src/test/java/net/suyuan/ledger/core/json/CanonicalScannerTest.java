@@ -25,6 +25,33 @@ class CanonicalScannerTest {
     }
   }
 
+  /** The word-at-a-time search must stop exactly where a byte-by-byte search stops. */
+  @Test
+  void plainRunStopsAtTheFirstSpecialByte() {
+    Random random = new Random(SEED);
+    byte[] specials = {'"', '\\', 0x00, 0x1f, 0x19, (byte) 0x80, (byte) 0xe5, -1};
+    for (int i = 0; i < 20_000; i++) {
+      byte[] b = new byte[random.nextInt(40)];
+      for (int j = 0; j < b.length; j++) {
+        b[j] = (byte) (0x20 + random.nextInt(0x5f));
+        if (random.nextInt(12) == 0) {
+          b[j] = specials[random.nextInt(specials.length)];
+        }
+      }
+      int from = b.length == 0 ? 0 : random.nextInt(b.length);
+      int expected = from;
+      while (expected < b.length
+          && b[expected] >= 0x20
+          && b[expected] != '"'
+          && b[expected] != '\\') {
+        expected++;
+      }
+      assertThat(CanonicalScanner.plainRun(b, from, b.length))
+          .as("seed %d (rerun with -Dtest.seed=%d), case %d: %s", SEED, SEED, i, Arrays.toString(b))
+          .isEqualTo(expected);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
