@@ -48,8 +48,14 @@ public class AppendConfiguration {
   }
 
   @Bean
+  LedgerChanges ledgerChanges() {
+    return new LedgerChanges();
+  }
+
+  @Bean
   GroupCommitAppender groupCommitAppender(
       DatabaseClient db,
+      LedgerChanges changes,
       ReactiveTransactionManager txManager,
       LedgerInfo ledger,
       Clock clock,
@@ -59,6 +65,6 @@ public class AppendConfiguration {
         new GroupCommit(
             db, TransactionalOperator.create(txManager), ledger, new EventValidator(), clock);
     return new GroupCommitAppender(
-        commit, queueCapacity, Math.max(maxGroupEvents, EventRequest.MAX_EVENTS));
+        commit, changes, queueCapacity, Math.max(maxGroupEvents, EventRequest.MAX_EVENTS));
   }
 }

@@ -31,13 +31,16 @@ public final class GroupCommitAppender implements SmartLifecycle {
   private record Pending(AppendCommand command, CompletableFuture<AppendResult> result) {}
 
   private final GroupCommit commit;
+  private final LedgerChanges changes;
   private final BlockingQueue<Pending> queue;
   private final int maxGroupEvents;
   private volatile boolean running;
   private Thread writer;
 
-  GroupCommitAppender(GroupCommit commit, int queueCapacity, int maxGroupEvents) {
+  GroupCommitAppender(
+      GroupCommit commit, LedgerChanges changes, int queueCapacity, int maxGroupEvents) {
     this.commit = commit;
+    this.changes = changes;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.maxGroupEvents = maxGroupEvents;
   }
@@ -107,6 +110,7 @@ public final class GroupCommitAppender implements SmartLifecycle {
       fail(group, e);
       return;
     }
+    changes.committed();
     for (int i = 0; i < group.size(); i++) {
       Object outcome = outcomes.get(i);
       if (outcome instanceof AppendResult r) {

@@ -1,0 +1,107 @@
+package net.suyuan.ledger.api.provenance;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import net.suyuan.ledger.api.append.LedgerChanges;
+import net.suyuan.ledger.core.id.DigitalLink;
+import net.suyuan.ledger.core.id.Gtin;
+import net.suyuan.ledger.core.id.LotId;
+import net.suyuan.ledger.core.id.SerialId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Provenance of a lot, verified, with a short-lived cache: a result is reused only while this
+ * instance has appended nothing since it was built ({@link LedgerChanges}) and for at most {@code
+ * ledger.resolver.cache-ttl} (default 5 s; {@code 0s} turns the cache off), which bounds how long
+ * an append by another instance, or tampering in the database, can go unseen on a page. Label scans
+ * are bursty reads of the same few lots; the cache turns a burst into one query.
+ */
+@Service
+public class ProvenanceService {
+  private final ProvenanceStore store;
+  private final LedgerChanges changes;
+  private final String base;
+  private final long ttlNanos;
+  private final int maxEntries;
+  private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+  private record Cached(Optional<Provenance> value, long version, long builtAt) {}
+
+  ProvenanceService(
+      ProvenanceStore store,
+      LedgerChanges changes,
+      @Value("${ledger.resolver.base:http://localhost:8080}") String base,
+      @Value("${ledger.resolver.cache-ttl:5s}") Duration ttl,
+      @Value("${ledger.resolver.cache-size:10000}") int maxEntries) {
+    this.store = store;
+    this.changes = changes;
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.ttlNanos = ttl.toNanos();
+    this.maxEntries = maxEntries;
+  }
+
+  /** The resolver's base URL (no trailing slash): label URIs are {@code base + /01/...}. */
+  public String base() {
+    return base;
+  }
+
+  /** The label URI of a lot (or of one unit of it). */
+  public String labelUri(Gtin gtin, LotId lot, SerialId serial) {
+    return new DigitalLink(gtin, lot, serial).uri(base);
+  }
+
+  /**
+   * The provenance of {@code lot}; empty when there is no such lot, or when {@code gtin} is given
+   * and the lot holds another product. {@code serial}, when given, is carried in the identifier.
+   */
+  public Mono<Optional<Provenance>> provenance(LotId lot, Gtin gtin, SerialId serial) {
+    return lotProvenance(lot)
+        .map(
+            found ->
+                found
+                    .filter(p -> gtin == null || p.id().gtin().equals(gtin.value()))
+                    .map(p -> serial == null ? p : withSerial(p, serial)));
+  }
+
+  private Mono<Optional<Provenance>> lotProvenance(LotId lot) {
+    long version = changes.version();
+    long now = System.nanoTime();
+    Cached hit = cache.get(lot.value());
+    if (hit != null && hit.version() == version && now - hit.builtAt() < ttlNanos) {
+      return Mono.just(hit.value());
+    }
+    return store
+        .load(lot)
+        // Verification hashes every shown entry and its neighbours: off the event loop.
+        .publishOn(Schedulers.parallel())
+        .map(rows -> ProvenanceBuilder.build(lot, null, base, rows))
+        .doOnNext(
+            value -> {
+              if (ttlNanos > 0) {
+                if (cache.size() >= maxEntries) {
+                  cache.clear(); // crude but bounded; a burst rebuilds what it needs
+                }
+                cache.put(lot.value(), new Cached(value, version, now));
+              }
+            });
+  }
+
+  private Provenance withSerial(Provenance p, SerialId serial) {
+    Gtin gtin = Gtin.of(p.id().gtin());
+    LotId lot = LotId.of(p.id().lot());
+    return new Provenance(
+        new Provenance.Identifier(
+            labelUri(gtin, lot, serial), gtin.value(), lot.value(), serial.value()),
+        p.product(),
+        p.lot(),
+        p.verification(),
+        p.inspections(),
+        p.origin(),
+        p.lineage(),
+        p.timeline());
+  }
+}
