@@ -29,7 +29,41 @@ public class ProvenanceService {
   private final int maxEntries;
   private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-  private record Cached(Optional<Provenance> value, long version, long builtAt) {}
+  private record Cached(Optional<Rendered> value, long version, long builtAt) {}
+
+  /**
+   * A lot's provenance with its renderings, made on first use and kept with it in the cache: a
+   * cache hit costs a lookup and a write, not a serialization.
+   */
+  public static final class Rendered {
+    private final Provenance provenance;
+    private volatile byte[] json;
+    private final java.util.Map<ConsumerPage.Lang, byte[]> pages =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    Rendered(Provenance provenance) {
+      this.provenance = provenance;
+    }
+
+    public Provenance provenance() {
+      return provenance;
+    }
+
+    byte[] json(java.util.function.Function<Provenance, byte[]> writer) {
+      byte[] bytes = json;
+      if (bytes == null) {
+        bytes = json = writer.apply(provenance);
+      }
+      return bytes;
+    }
+
+    byte[] page(ConsumerPage.Lang lang) {
+      return pages.computeIfAbsent(
+          lang,
+          l ->
+              ConsumerPage.render(provenance, l).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
 
   ProvenanceService(
       ProvenanceStore store,
@@ -59,15 +93,22 @@ public class ProvenanceService {
    * and the lot holds another product. {@code serial}, when given, is carried in the identifier.
    */
   public Mono<Optional<Provenance>> provenance(LotId lot, Gtin gtin, SerialId serial) {
+    return rendered(lot, gtin)
+        .map(
+            found ->
+                found.map(
+                    r -> serial == null ? r.provenance() : withSerial(r.provenance(), serial)));
+  }
+
+  /** As {@link #provenance} for a whole lot, with the cached renderings. */
+  Mono<Optional<Rendered>> rendered(LotId lot, Gtin gtin) {
     return lotProvenance(lot)
         .map(
             found ->
-                found
-                    .filter(p -> gtin == null || p.id().gtin().equals(gtin.value()))
-                    .map(p -> serial == null ? p : withSerial(p, serial)));
+                found.filter(r -> gtin == null || r.provenance().id().gtin().equals(gtin.value())));
   }
 
-  private Mono<Optional<Provenance>> lotProvenance(LotId lot) {
+  private Mono<Optional<Rendered>> lotProvenance(LotId lot) {
     long version = changes.version();
     long now = System.nanoTime();
     Cached hit = cache.get(lot.value());
@@ -78,7 +119,7 @@ public class ProvenanceService {
         .load(lot)
         // Verification hashes every shown entry and its neighbours: off the event loop.
         .publishOn(Schedulers.parallel())
-        .map(rows -> ProvenanceBuilder.build(lot, null, base, rows))
+        .map(rows -> ProvenanceBuilder.build(lot, null, base, rows).map(Rendered::new))
         .doOnNext(
             value -> {
               if (ttlNanos > 0) {
@@ -90,7 +131,7 @@ public class ProvenanceService {
             });
   }
 
-  private Provenance withSerial(Provenance p, SerialId serial) {
+  Provenance withSerial(Provenance p, SerialId serial) {
     Gtin gtin = Gtin.of(p.id().gtin());
     LotId lot = LotId.of(p.id().lot());
     return new Provenance(

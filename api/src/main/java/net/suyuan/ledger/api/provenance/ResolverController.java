@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The GS1 Digital Link resolver on the api itself ({@code /01/{gtin}/10/{lot}[/21/{serial}]}) and
@@ -34,9 +35,11 @@ class ResolverController {
   private static final String GS1 = "https://gs1.org/voc/";
 
   private final ProvenanceService provenance;
+  private final JsonMapper json;
 
-  ResolverController(ProvenanceService provenance) {
+  ResolverController(ProvenanceService provenance, JsonMapper json) {
     this.provenance = provenance;
+    this.json = json;
   }
 
   private enum Answer {
@@ -66,7 +69,7 @@ class ResolverController {
               .body(linkset(uri, id)));
     }
     return provenance
-        .provenance(id.lot(), id.gtin(), id.serial())
+        .rendered(id.lot(), id.gtin())
         .map(
             found -> {
               if (found.isEmpty()) {
@@ -81,25 +84,40 @@ class ResolverController {
                   ResponseEntity.ok()
                       .header(HttpHeaders.LINK, linkHeader(uri))
                       .header(HttpHeaders.VARY, "Accept, Accept-Language");
+              ProvenanceService.Rendered r = found.get();
+              if (id.serial() != null) { // a unit's page names its serial: rendered per request
+                Provenance unit = provenance.withSerial(r.provenance(), id.serial());
+                return answer == Answer.JSON
+                    ? ok.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(unit))
+                    : ok.contentType(new MediaType(MediaType.TEXT_HTML, UTF_8))
+                        .header(HttpHeaders.CONTENT_LANGUAGE, lang.tag())
+                        .body(ConsumerPage.render(unit, lang).getBytes(UTF_8));
+              }
               if (answer == Answer.JSON) {
-                return ok.contentType(MediaType.APPLICATION_JSON).body(found.get());
+                return ok.contentType(MediaType.APPLICATION_JSON)
+                    .body(r.json(json::writeValueAsBytes));
               }
               return ok.contentType(new MediaType(MediaType.TEXT_HTML, UTF_8))
                   .header(HttpHeaders.CONTENT_LANGUAGE, lang.tag())
-                  .body(ConsumerPage.render(found.get(), lang));
+                  .body(r.page(lang));
             });
   }
 
   /** The traceability JSON for a lot by its id alone (lot ids are unique in a ledger). */
   @GetMapping("/api/v1/lots/{lotId}/provenance")
-  Mono<Provenance> lotProvenance(@PathVariable String lotId) {
+  Mono<ResponseEntity<byte[]>> lotProvenance(@PathVariable String lotId) {
     LotId lot = lotId(lotId);
     return provenance
-        .provenance(lot, null, null)
+        .rendered(lot, null)
         .map(
             found ->
-                found.orElseThrow(
-                    () -> Problems.notFound("no lot " + lot.value() + " in the ledger")));
+                ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(
+                        found
+                            .orElseThrow(
+                                () -> Problems.notFound("no lot " + lot.value() + " in the ledger"))
+                            .json(json::writeValueAsBytes)));
   }
 
   /** A lot's summary with its label URI (for printing labels and for the QR endpoints). */

@@ -162,6 +162,14 @@ class ResolverTest {
   }
 
   @Test
+  void serializedUnit_carriesItsSerialInTheJsonAndOnThePage() {
+    Map<String, Object> p = json(path("P1") + "/21/0042");
+    assertThat(at(p, "id", "serial").toString()).isEqualTo("0042");
+    assertThat(at(p, "id", "uri").toString()).endsWith(path("P1") + "/21/0042");
+    assertThat(html(path("P1") + "/21/0042", "zh", 200)).contains("序列号 0042");
+  }
+
+  @Test
   void linkset_namesThePageAndTheTraceabilityJson() {
     for (String how : List.of("query", "accept")) {
       WebTestClient.RequestHeadersSpec<?> req =
