@@ -146,13 +146,12 @@ class IncomeAttributionPropertyTest {
       long total = inputs.values().stream().mapToLong(Long::longValue).sum();
       Map<String, Long> outputs = new LinkedHashMap<>();
       if (total >= 2 && r.nextBoolean()) { // split into two grades, maybe with a loss
-        long a = 1 + (long) (r.nextDouble() * (total - 1));
-        long b = 1 + (long) (r.nextDouble() * (total - a));
+        long a = 1 + rand(total - 1);
+        long b = 1 + rand(total - a);
         outputs.put("T" + counter++, a);
         outputs.put("T" + counter++, Math.min(b, total - a));
       } else {
-        outputs.put(
-            "T" + counter++, total - (r.nextBoolean() ? 0 : (long) (r.nextDouble() * total / 10)));
+        outputs.put("T" + counter++, total - (r.nextBoolean() ? 0 : rand(total / 10)));
       }
       List<net.suyuan.ledger.core.event.LotTransformed.LotInput> in = new ArrayList<>();
       inputs.forEach((lot, q) -> in.add(Ledger.in(lot, q)));
@@ -176,7 +175,7 @@ class IncomeAttributionPropertyTest {
       long left = remaining(lot);
       long per = new long[] {1, 10, 250}[r.nextInt(3)];
       per = per > left ? 1 : per;
-      long quantity = per * (1 + (long) (r.nextDouble() * (left / per)));
+      long quantity = per * (1 + rand(left / per));
       quantity = Math.min(quantity, left - left % per);
       long unitPrice = r.nextInt(5) == 0 ? 0 : 1 + r.nextInt(20_000);
       long gross = quantity / per * unitPrice;
@@ -218,7 +217,7 @@ class IncomeAttributionPropertyTest {
     }
 
     private long rand(long bound) {
-      return bound <= 0 ? 0 : (long) (r.nextDouble() * bound);
+      return bound <= 0 ? 0 : Math.floorMod(r.nextLong(), bound); // 0..bound-1, no floating point
     }
 
     private void refund() throws Exception {
