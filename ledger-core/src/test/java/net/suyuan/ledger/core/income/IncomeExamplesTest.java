@@ -1,0 +1,241 @@
+package net.suyuan.ledger.core.income;
+
+import static net.suyuan.ledger.core.income.Ledger.OIL;
+import static net.suyuan.ledger.core.income.Ledger.TEA;
+import static net.suyuan.ledger.core.income.Ledger.at;
+import static net.suyuan.ledger.core.income.Ledger.fees;
+import static net.suyuan.ledger.core.income.Ledger.hh;
+import static net.suyuan.ledger.core.income.Ledger.in;
+import static net.suyuan.ledger.core.income.Ledger.out;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.suyuan.ledger.core.event.TransformProcess;
+import net.suyuan.ledger.core.id.Channel;
+import net.suyuan.ledger.core.id.HouseholdId;
+import net.suyuan.ledger.core.id.LotId;
+import org.junit.jupiter.api.Test;
+
+/** The worked examples of docs/income.md, number for number. */
+class IncomeExamplesTest {
+  private static final HouseholdId HH1 = hh("hh-0001");
+  private static final HouseholdId HH2 = hh("hh-0002");
+
+  private static Map<HouseholdId, Long> amounts(EntryIncome income) {
+    Map<HouseholdId, Long> m = new java.util.LinkedHashMap<>();
+    income.households().forEach(l -> m.put(l.householdId(), l.amountFen()));
+    return m;
+  }
+
+  private static long parts(Ledger ledger, String lot, HouseholdId h) {
+    return ledger.live.composition(LotId.of(lot)).orElseThrow().parts(h);
+  }
+
+  /** Example 1-4: deliveries, grading, a merge, a livestream sale and two refunds. */
+  private static Ledger teaChain() throws Exception {
+    Ledger ledger = new Ledger();
+    ledger.enroll("hh-0001", "hh-0002");
+    ledger.deliver("hh-0001", "H2022-001", TEA, 12000);
+    ledger.deliver("hh-0002", "H2022-001", TEA, 3000);
+    ledger.deliver("hh-0002", "H2022-002", TEA, 5000);
+    ledger.transform(
+        TransformProcess.GRADING,
+        List.of(in("H2022-001", 10000)),
+        List.of(out("G2022-001A", TEA, 6000, "A"), out("G2022-001B", TEA, 3500, "B")));
+    ledger.transform(
+        TransformProcess.GRADING,
+        List.of(in("H2022-002", 5000)),
+        List.of(out("G2022-002A", TEA, 2000, "A"), out("G2022-002B", TEA, 2900, "B")));
+    ledger.transform(
+        TransformProcess.MERGING,
+        List.of(in("G2022-001A", 6000), in("G2022-002A", 2000)),
+        List.of(out("M2022-A", TEA, 8000, "A")));
+    return ledger;
+  }
+
+  @Test
+  void example1_deliveriesIntoOneLot_partsByLargestRemainder() throws Exception {
+    Ledger ledger = teaChain();
+    // 12000 : 3000 = 4/5 : 1/5 of 2^40 = 879609302220.8 : 219902325555.2 -> one part left over,
+    // to the larger remainder (hh-0001).
+    assertThat(parts(ledger, "H2022-001", HH1)).isEqualTo(879_609_302_221L);
+    assertThat(parts(ledger, "H2022-001", HH2)).isEqualTo(219_902_325_555L);
+    // Grading one lot passes its composition unchanged to both grades.
+    assertThat(ledger.live.composition(LotId.of("G2022-001B")))
+        .isEqualTo(ledger.live.composition(LotId.of("H2022-001")));
+    assertThat(ledger.live.composition(LotId.of("G2022-002B"))).contains(Composition.single(HH2));
+  }
+
+  @Test
+  void example2_mergeOfTwoLots_massBalance() throws Exception {
+    Ledger ledger = teaChain();
+    // 6000 g of (4/5, 1/5) + 2000 g of hh-0002 alone = 0.6 : 0.4 exactly;
+    // in parts 659706976665.75 : 439804651110.25 -> the leftover part goes to hh-0001.
+    assertThat(parts(ledger, "M2022-A", HH1)).isEqualTo(659_706_976_666L);
+    assertThat(parts(ledger, "M2022-A", HH2)).isEqualTo(439_804_651_110L);
+  }
+
+  @Test
+  void example3_sale_netSplitBySoldLot() throws Exception {
+    Ledger ledger = teaChain();
+    EntryIncome sale =
+        ledger.sell(
+            "S-0001",
+            Channel.LIVESTREAM,
+            "M2022-A",
+            1500,
+            6800,
+            500,
+            fees(1020, 2040, 800, 300),
+            at(100));
+    RevenueLine r = sale.revenue().get(0);
+    assertThat(r.grossFen()).isEqualTo(20400);
+    assertThat(r.feesFen()).isEqualTo(4160);
+    assertThat(r.netFen()).isEqualTo(16240);
+    // 16240 * 0.6 = 9744, 16240 * 0.4 = 6496; in parts the quotas are 9744.0000000046 and
+    // 6495.9999999954, so the leftover fen goes to hh-0002 and the split is exact.
+    assertThat(amounts(sale)).containsExactly(Map.entry(HH1, 9744L), Map.entry(HH2, 6496L));
+  }
+
+  @Test
+  void example4_refunds_reverseTheirShareOfNet_fullRefundReversesAll() throws Exception {
+    Ledger ledger = teaChain();
+    ledger.sell(
+        "S-0001",
+        Channel.LIVESTREAM,
+        "M2022-A",
+        1500,
+        6800,
+        500,
+        fees(1020, 2040, 800, 300),
+        at(100));
+    EntryIncome first = ledger.refund("R-0001", "S-0001", 500, 6800);
+    // floor(16240 * 6800 / 20400) = floor(5413.33) = 5413 of net; 6800 - 5413 = 1387 of fees.
+    RevenueLine r = first.revenue().get(0);
+    assertThat(r.grossFen()).isEqualTo(-6800);
+    assertThat(r.netFen()).isEqualTo(-5413);
+    assertThat(r.feesFen()).isEqualTo(-1387);
+    // 5413 split by what each holds (9744 : 6496): 3247.8 : 2165.2 -> 3248 : 2165.
+    assertThat(amounts(first)).containsExactly(Map.entry(HH1, -3248L), Map.entry(HH2, -2165L));
+    EntryIncome rest = ledger.refund("R-0002", "S-0001", 1000, 13600);
+    assertThat(rest.revenue().get(0).netFen()).isEqualTo(-10827);
+    assertThat(amounts(rest)).containsExactly(Map.entry(HH1, -6496L), Map.entry(HH2, -4331L));
+    HouseholdIncome hh1 = HouseholdIncome.summarize(HH1, DateRange.ALL, ledger.lines);
+    assertThat(hh1.salesIncomeFen()).isZero();
+  }
+
+  @Test
+  void example5_tie_goesToSmallerHouseholdId() throws Exception {
+    Ledger ledger = new Ledger();
+    ledger.enroll("hh-0001", "hh-0002");
+    ledger.deliver("hh-0002", "H1", TEA, 500);
+    ledger.deliver("hh-0001", "H1", TEA, 500);
+    EntryIncome sale =
+        ledger.sell("S-1", Channel.OFFLINE, "H1", 1000, 101, 1000, fees(0, 0, 0, 0), at(10));
+    assertThat(amounts(sale)).containsExactly(Map.entry(HH1, 51L), Map.entry(HH2, 50L));
+  }
+
+  @Test
+  void example6_householdSummary_wagesPayoutsMonthsInChinaStandardTime() throws Exception {
+    Ledger ledger = teaChain();
+    ledger.sell(
+        "S-0001",
+        Channel.LIVESTREAM,
+        "M2022-A",
+        1500,
+        6800,
+        500,
+        fees(1020, 2040, 800, 300),
+        Instant.parse("2022-03-31T17:00:00.000Z")); // 2022-04-01 01:00 in Beijing
+    ledger.wage("hh-0001", 24000, Instant.parse("2022-03-05T08:00:00.000Z"));
+    ledger.payout("hh-0001", 20000, Instant.parse("2022-04-10T08:00:00.000Z"));
+    HouseholdIncome s = HouseholdIncome.summarize(HH1, DateRange.year(2022), ledger.lines);
+    assertThat(s.salesIncomeFen()).isEqualTo(9744);
+    assertThat(s.wagesFen()).isEqualTo(24000);
+    assertThat(s.netIncomeFen()).isEqualTo(33744);
+    assertThat(s.paidOutFen()).isEqualTo(20000);
+    assertThat(s.owedFen()).isEqualTo(13744);
+    assertThat(s.byChannel())
+        .containsEntry(Channel.LIVESTREAM, 9744L)
+        .containsEntry(Channel.PLATFORM, 0L);
+    assertThat(s.byMonth())
+        .containsExactly(
+            new HouseholdIncome.MonthIncome(YearMonth.of(2022, 3), 0, 24000, 0),
+            new HouseholdIncome.MonthIncome(YearMonth.of(2022, 4), 9744, 0, 20000));
+    HouseholdIncome march =
+        HouseholdIncome.summarize(
+            HH1, new DateRange(LocalDate.of(2022, 3, 1), LocalDate.of(2022, 3, 31)), ledger.lines);
+    assertThat(march.salesIncomeFen()).isZero();
+    List<Long> saleSeqs =
+        ledger.lines.stream()
+            .filter(l -> l.kind() == IncomeKind.SALE)
+            .map(IncomeLine::seq)
+            .distinct()
+            .toList();
+    assertThat(
+            HouseholdIncome.seqsBehind(
+                HouseholdIncome.Figure.SALES_INCOME, HH1, DateRange.ALL, ledger.lines))
+        .isEqualTo(saleSeqs);
+    assertThat(
+            HouseholdIncome.seqsBehind(
+                HouseholdIncome.Figure.OWED, HH1, DateRange.ALL, ledger.lines))
+        .hasSize(3);
+  }
+
+  @Test
+  void example7_premiumOverReferencePrice_andGrowth() throws Exception {
+    Ledger ledger = new Ledger();
+    ledger.enroll("hh-0001");
+    ledger.deliver("hh-0001", "OIL-1", OIL, 100_000);
+    ledger.sell("S-1", Channel.PLATFORM, "OIL-1", 5000, 8800, 500, fees(0, 0, 0, 0), at(10));
+    ledger.sell("S-2", Channel.SOCIAL_GROUP, "OIL-1", 1000, 8800, 500, fees(0, 0, 0, 0), at(11));
+    ProgramFigures p = ProgramFigures.of(DateRange.ALL, ledger.revenue, ledger.lines);
+    Ratio unitPrice = p.averageUnitPrice(OIL, Optional.empty()).orElseThrow();
+    assertThat(unitPrice.toString()).isEqualTo("88/5"); // fen per ml
+    Ratio premium = p.premium(OIL, ledger.live.referencePrice(OIL).orElseThrow()).orElseThrow();
+    assertThat(premium.toString()).isEqualTo("19/25");
+    assertThat(premium.basisPoints()).isEqualTo(7600);
+    assertThat(premium.percent()).isEqualTo("76.00");
+    // 8,000 yuan to 18,000 yuan per household: +125%.
+    assertThat(Ratio.growth(800_000, 1_800_000).orElseThrow().percent()).isEqualTo("125.00");
+    assertThat(Ratio.growth(0, 5)).isEmpty();
+  }
+
+  @Test
+  void example8_programFigures_byChannel_refundRate_householdShare() throws Exception {
+    Ledger ledger = teaChain();
+    ledger.sell(
+        "S-0001",
+        Channel.LIVESTREAM,
+        "M2022-A",
+        1500,
+        6800,
+        500,
+        fees(1020, 2040, 800, 300),
+        at(100));
+    ledger.sell(
+        "S-0002", Channel.OFFLINE, "G2022-001B", 1000, 3000, 500, fees(0, 0, 0, 0), at(101));
+    ledger.refund("R-0001", "S-0001", 500, 6800);
+    ProgramFigures p = ProgramFigures.of(DateRange.year(2022), ledger.revenue, ledger.lines);
+    ChannelFigures live = p.byChannel().get(Channel.LIVESTREAM);
+    assertThat(live.grossFen()).isEqualTo(20400);
+    assertThat(live.refundedFen()).isEqualTo(6800);
+    assertThat(live.revenueFen()).isEqualTo(13600);
+    assertThat(live.netFen()).isEqualTo(16240 - 5413);
+    assertThat(live.householdIncomeFen()).isEqualTo(16240 - 5413);
+    assertThat(live.householdsReached()).isEqualTo(2);
+    assertThat(live.refundRate().orElseThrow().percent()).isEqualTo("33.33");
+    assertThat(live.householdShare().orElseThrow().toString()).isEqualTo("10827/13600");
+    assertThat(live.householdShare().orElseThrow().percent()).isEqualTo("79.61");
+    assertThat(p.onlineRevenueFen()).isEqualTo(13600);
+    assertThat(p.revenueFen()).isEqualTo(19600);
+    assertThat(p.participatingHouseholds()).isEqualTo(2);
+    assertThat(p.householdNetIncomeFen()).isEqualTo(10827 + 6000);
+    assertThat(p.averageNetIncomePerHousehold().orElseThrow().rounded()).isEqualTo(8414); // 8413.5
+  }
+}
