@@ -298,40 +298,118 @@ final class ConsumerPage {
 
   private static void timeline(StringBuilder h, Provenance p, Lang lang) {
     h.append("<h2>").append(lang.t("全部记录", "Every record")).append("</h2><ol>");
-    for (Step s : p.timeline()) {
-      h.append("<li class=\"card")
-          .append(s.verified() ? "" : " bad")
-          .append("\" id=\"e")
-          .append(s.seq())
-          .append("\">");
-      h.append("<strong>")
-          .append(date(s.occurredAt() != null ? s.occurredAt() : s.ts()))
-          .append(" · ")
-          .append(esc(typeName(s.type(), lang)))
-          .append("</strong><br>")
-          .append(esc(summary(s, lang)))
-          .append("<br><span class=\"muted\">#")
-          .append(s.seq())
-          .append(" · ")
-          .append(esc(s.actor()))
-          .append(" · ")
-          .append(
-              s.verified()
-                  ? "<span class=\"pass\">✓ " + lang.t("已验证", "verified") + "</span>"
-                  : "<span class=\"fail\">⚠ "
-                      + lang.t("验证失败", "FAILED")
-                      + ": "
-                      + esc(s.failure().kind())
-                      + "</span>")
-          .append("</span><br><span class=\"hash\">")
-          .append(esc(s.hash()))
-          .append("</span>");
-      if (!s.verified()) {
-        h.append("<br><span class=\"fail\">").append(esc(s.failure().detail())).append("</span>");
+    List<Step> steps = p.timeline();
+    for (int i = 0; i < steps.size(); ) {
+      // Consecutive deliveries into one lot (hundreds, for a big cooperative) read as one step.
+      int j = i;
+      while (j < steps.size() && sameDeliveryRun(steps.get(i), steps.get(j))) {
+        j++;
       }
-      h.append("</li>");
+      if (j - i > 3) {
+        deliveryRun(h, steps.subList(i, j), p, lang);
+        i = j;
+      } else {
+        step(h, steps.get(i), lang);
+        i++;
+      }
     }
     h.append("</ol>");
+  }
+
+  private static boolean sameDeliveryRun(Step first, Step s) {
+    return "harvest.delivered".equals(s.type())
+        && "harvest.delivered".equals(first.type())
+        && first.body() != null
+        && s.body() != null
+        && String.valueOf(first.body().get("lotId")).equals(String.valueOf(s.body().get("lotId")));
+  }
+
+  private static void deliveryRun(StringBuilder h, List<Step> run, Provenance p, Lang lang) {
+    long failed = run.stream().filter(s -> !s.verified()).count();
+    long total = run.stream().mapToLong(s -> number(s.body().get("quantity"))).sum();
+    Step first = run.get(0);
+    Step last = run.get(run.size() - 1);
+    h.append("<li class=\"card").append(failed == 0 ? "" : " bad").append("\">");
+    h.append("<strong>")
+        .append(date(first.occurredAt()))
+        .append(
+            first.occurredAt() != null && !date(first.occurredAt()).equals(date(last.occurredAt()))
+                ? " – " + date(last.occurredAt())
+                : "")
+        .append(" · ")
+        .append(esc(typeName(first.type(), lang)))
+        .append("</strong><br>")
+        .append(
+            lang.t(
+                run.size()
+                    + " 次农户交售入批次 "
+                    + esc(first.body().get("lotId"))
+                    + "，共 "
+                    + number(total, lang)
+                    + " "
+                    + unit(p.product().baseUnit(), lang),
+                run.size()
+                    + " household deliveries into lot "
+                    + esc(first.body().get("lotId"))
+                    + ", "
+                    + number(total, lang)
+                    + " "
+                    + unit(p.product().baseUnit(), lang)
+                    + " in all"))
+        .append("<br><span class=\"muted\">#")
+        .append(first.seq())
+        .append(" – #")
+        .append(last.seq())
+        .append(" · ")
+        .append(
+            failed == 0
+                ? "<span class=\"pass\">✓ " + lang.t("全部已验证", "all verified") + "</span>"
+                : "<span class=\"fail\">⚠ " + failed + " " + lang.t("条验证失败", "FAILED") + "</span>")
+        .append("</span><details><summary>")
+        .append(lang.t("逐条查看", "Show each"))
+        .append("</summary><ol>");
+    for (Step s : run) {
+      step(h, s, lang);
+    }
+    h.append("</ol></details></li>");
+  }
+
+  private static long number(Object o) {
+    return o instanceof Number ? ((Number) o).longValue() : 0;
+  }
+
+  private static void step(StringBuilder h, Step s, Lang lang) {
+    h.append("<li class=\"card")
+        .append(s.verified() ? "" : " bad")
+        .append("\" id=\"e")
+        .append(s.seq())
+        .append("\">");
+    h.append("<strong>")
+        .append(date(s.occurredAt() != null ? s.occurredAt() : s.ts()))
+        .append(" · ")
+        .append(esc(typeName(s.type(), lang)))
+        .append("</strong><br>")
+        .append(esc(summary(s, lang)))
+        .append("<br><span class=\"muted\">#")
+        .append(s.seq())
+        .append(" · ")
+        .append(esc(s.actor()))
+        .append(" · ")
+        .append(
+            s.verified()
+                ? "<span class=\"pass\">✓ " + lang.t("已验证", "verified") + "</span>"
+                : "<span class=\"fail\">⚠ "
+                    + lang.t("验证失败", "FAILED")
+                    + ": "
+                    + esc(s.failure().kind())
+                    + "</span>")
+        .append("</span><br><span class=\"hash\">")
+        .append(esc(s.hash()))
+        .append("</span>");
+    if (!s.verified()) {
+      h.append("<br><span class=\"fail\">").append(esc(s.failure().detail())).append("</span>");
+    }
+    h.append("</li>");
   }
 
   private static String summary(Step s, Lang lang) {
