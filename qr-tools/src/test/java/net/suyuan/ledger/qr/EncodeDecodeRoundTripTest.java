@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -75,6 +76,32 @@ class EncodeDecodeRoundTripTest {
       assertThatThrownBy(() -> encoder.png(SampleLinks.TYPICAL, opts.withSize(min - 1)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("at least " + min + " px");
+    }
+  }
+
+  /** The reason for 3 px a module: the smallest PNG, resampled smoothly by a third, still reads. */
+  @ParameterizedTest
+  @EnumSource(ErrorCorrection.class)
+  void smallestAllowedPng_resampledBilinearByAThird_stillDecodesWithBoth(ErrorCorrection level)
+      throws Exception {
+    QrOptions opts = QrOptions.defaults().withErrorCorrection(level);
+    int min = encoder.minimumSize(SampleLinks.TYPICAL, opts);
+    BufferedImage png =
+        ImageIO.read(
+            new ByteArrayInputStream(encoder.png(SampleLinks.TYPICAL, opts.withSize(min))));
+    for (double scale : new double[] {2.0 / 3, 4.0 / 3}) {
+      int side = (int) Math.round(min * scale);
+      BufferedImage resampled = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+      Graphics2D g = resampled.createGraphics();
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.drawImage(png, 0, 0, side, side, null);
+      g.dispose();
+      Path file = dir.resolve("resampled-" + level + "-" + side + ".png");
+      ImageIO.write(resampled, "png", file.toFile());
+      String what = level + ", " + min + " px resampled to " + side + " px";
+      assertThat(decoder.decode(file)).as(what).containsExactly(SampleLinks.TYPICAL);
+      assertThat(ExternalTools.zbarimg(file)).as(what).containsExactly(SampleLinks.TYPICAL);
     }
   }
 
