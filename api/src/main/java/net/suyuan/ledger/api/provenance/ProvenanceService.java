@@ -29,7 +29,8 @@ public class ProvenanceService {
   private final int maxEntries;
   private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-  private record Cached(Optional<Rendered> value, long version, long builtAt) {}
+  /** A lot's provenance, loaded or being loaded (a cached Mono), and when and at what version. */
+  private record Cached(Mono<Optional<Rendered>> value, long version, long builtAt) {}
 
   /**
    * A lot's provenance with its renderings, made on first use and kept with it in the cache: a
@@ -111,24 +112,29 @@ public class ProvenanceService {
   private Mono<Optional<Rendered>> lotProvenance(LotId lot) {
     long version = changes.version();
     long now = System.nanoTime();
-    Cached hit = cache.get(lot.value());
-    if (hit != null && hit.version() == version && now - hit.builtAt() < ttlNanos) {
-      return Mono.just(hit.value());
+    Mono<Optional<Rendered>> load =
+        store
+            .load(lot)
+            // Verification hashes every shown entry and its neighbours: off the event loop.
+            .publishOn(Schedulers.parallel())
+            .map(rows -> ProvenanceBuilder.build(lot, null, base, rows).map(Rendered::new));
+    if (ttlNanos <= 0) {
+      return load;
     }
-    return store
-        .load(lot)
-        // Verification hashes every shown entry and its neighbours: off the event loop.
-        .publishOn(Schedulers.parallel())
-        .map(rows -> ProvenanceBuilder.build(lot, null, base, rows).map(Rendered::new))
-        .doOnNext(
-            value -> {
-              if (ttlNanos > 0) {
-                if (cache.size() >= maxEntries) {
-                  cache.clear(); // crude but bounded; a burst rebuilds what it needs
-                }
-                cache.put(lot.value(), new Cached(value, version, now));
-              }
-            });
+    // Single flight: concurrent scans of a lot whose entry expired share one load instead of
+    // each running the lineage query (a burst at expiry would otherwise queue them all).
+    Cached fresh = new Cached(load.cache(), version, now);
+    Cached current =
+        cache.compute(
+            lot.value(),
+            (key, hit) ->
+                hit != null && hit.version() == version && now - hit.builtAt() < ttlNanos
+                    ? hit
+                    : fresh);
+    if (current == fresh && cache.size() > maxEntries) {
+      cache.clear(); // crude but bounded; a burst rebuilds what it needs
+    }
+    return current.value().doOnError(e -> cache.remove(lot.value(), current));
   }
 
   Provenance withSerial(Provenance p, SerialId serial) {
