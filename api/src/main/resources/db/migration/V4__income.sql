@@ -211,3 +211,43 @@ COMMENT ON COLUMN income_household_year.year IS 'Year of occurred_date (China St
 COMMENT ON COLUMN income_household_year.sales_income_fen IS 'Sale lines less refund reversals, all products.';
 COMMENT ON COLUMN income_household_year.wages_fen IS 'Wage lines.';
 COMMENT ON COLUMN income_household_year.paid_out_fen IS 'Payout lines.';
+
+-- ---------------------------------------------------------------------------------------
+-- Program rollups: what a program summary reads, a handful of rows per program and year.
+-- ---------------------------------------------------------------------------------------
+CREATE TABLE income_program_year (
+    ledger_id      text    NOT NULL REFERENCES ledger (ledger_id),
+    org_id         text    NOT NULL CHECK (org_id ~ '^[a-z0-9][a-z0-9._-]{0,63}$'),
+    year           integer NOT NULL CHECK (year BETWEEN 0 AND 9999),
+    households     bigint  NOT NULL CHECK (households >= 0),
+    net_income_fen bigint  NOT NULL,
+    PRIMARY KEY (ledger_id, org_id, year)
+);
+COMMENT ON TABLE income_program_year IS
+    'Per program (registering organization) and year: the participating households (a sale or '
+    'refund line of one of its products dated that year) and their net income (those lines plus '
+    'the households'' wages of the year). Maintained incrementally by the projector.';
+COMMENT ON COLUMN income_program_year.ledger_id IS 'Ledger.';
+COMMENT ON COLUMN income_program_year.org_id IS 'Program: the organization that registered its products.';
+COMMENT ON COLUMN income_program_year.year IS 'Year (China Standard Time).';
+COMMENT ON COLUMN income_program_year.households IS 'Participating households.';
+COMMENT ON COLUMN income_program_year.net_income_fen IS 'Their program sales income plus their wages of the year.';
+
+CREATE TABLE income_program_channel_year (
+    ledger_id            text    NOT NULL REFERENCES ledger (ledger_id),
+    org_id               text    NOT NULL CHECK (org_id ~ '^[a-z0-9][a-z0-9._-]{0,63}$'),
+    year                 integer NOT NULL CHECK (year BETWEEN 0 AND 9999),
+    channel              text    NOT NULL CHECK (channel IN ('platform', 'livestream', 'social_group', 'offline')),
+    households_reached   bigint  NOT NULL CHECK (households_reached >= 0),
+    household_income_fen bigint  NOT NULL,
+    PRIMARY KEY (ledger_id, org_id, year, channel)
+);
+COMMENT ON TABLE income_program_channel_year IS
+    'Per program, year and channel: households reached (a sale line in the channel) and the sales '
+    'income of the channel''s household lines. Maintained incrementally by the projector.';
+COMMENT ON COLUMN income_program_channel_year.ledger_id IS 'Ledger.';
+COMMENT ON COLUMN income_program_channel_year.org_id IS 'Program: the organization that registered its products.';
+COMMENT ON COLUMN income_program_channel_year.year IS 'Year (China Standard Time).';
+COMMENT ON COLUMN income_program_channel_year.channel IS 'Sales channel.';
+COMMENT ON COLUMN income_program_channel_year.households_reached IS 'Households with a sale line of the program in the channel that year.';
+COMMENT ON COLUMN income_program_channel_year.household_income_fen IS 'Sum of the sale and refund lines of the program in the channel that year.';

@@ -133,7 +133,7 @@ public class IncomeProjector implements SmartLifecycle {
         Long.MAX_VALUE,
         FETCH_SIZE,
         (seq, type, actor, bytes) -> {
-          fresh.apply(seq, type, actor, bytes);
+          fresh.apply(seq, type, actor, bytes, null);
           if (++count[0] % 200_000 == 0) {
             log.info("Income projection: replayed {} of {} entries", count[0], target + 1);
           }
@@ -159,7 +159,14 @@ public class IncomeProjector implements SmartLifecycle {
             "watermark " + w + " is behind the projection's state at " + feed.lastSeq());
       }
       if (w > feed.lastSeq()) { // another instance moved it: catch up without writing
-        EntryScan.scan(c, ledgerId, feed.lastSeq(), w, Long.MAX_VALUE, FETCH_SIZE, feed::apply);
+        EntryScan.scan(
+            c,
+            ledgerId,
+            feed.lastSeq(),
+            w,
+            Long.MAX_VALUE,
+            FETCH_SIZE,
+            (seq, type, actor, bytes) -> feed.apply(seq, type, actor, bytes, null));
       }
       IncomeBatch batch = new IncomeBatch(w);
       long last =
@@ -170,7 +177,8 @@ public class IncomeProjector implements SmartLifecycle {
               Long.MAX_VALUE,
               batchEntries,
               FETCH_SIZE,
-              (seq, type, actor, bytes) -> batch.add(seq, feed.apply(seq, type, actor, bytes)));
+              (seq, type, actor, bytes) ->
+                  batch.add(seq, feed.apply(seq, type, actor, bytes, batch.rollups)));
       if (last > w) {
         IncomeTables.write(c, ledgerId, batch);
       }

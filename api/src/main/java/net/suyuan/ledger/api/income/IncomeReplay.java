@@ -59,7 +59,7 @@ public class IncomeReplay {
             Long.MAX_VALUE,
             FETCH_SIZE,
             (seq, type, actor, bytes) -> {
-              IncomeFeed.Applied a = run.feed.apply(seq, type, actor, bytes);
+              IncomeFeed.Applied a = run.feed.apply(seq, type, actor, bytes, run.totals);
               run.entries++;
               a.lines().forEach(run.totals::add);
               a.revenue().forEach(run.totals::add);
@@ -80,6 +80,9 @@ public class IncomeReplay {
       run.compareMaps(
           "income_household_gtin_year", live.householdGtinYear, run.totals.householdGtinYear);
       run.compareMaps("income_household_year", live.householdYear, run.totals.householdYear);
+      run.compareMaps("income_program_year", live.programYear, run.totals.programYear);
+      run.compareMaps(
+          "income_program_channel_year", live.programChannelYear, run.totals.programChannelYear);
       c.commit();
       long nanos = Math.max(1, System.nanoTime() - start);
       return new ReplayReport(

@@ -29,7 +29,11 @@ class IncomeStore {
           + " FROM income_line WHERE ledger_id = $1 AND household_id = $2"
           + " AND occurred_date BETWEEN $3 AND $4 GROUP BY 1, 2, 3) x ON true";
 
-  /** Rows: 'c' per year and channel, 't' per year (participating households), 'p' per product. */
+  /**
+   * Rows: 'c' per year and channel (revenue sums of the program's products, households reached and
+   * their income), 't' per year (participating households, their net income), 'w' the number of the
+   * program's products. Reads only rollups: a few dozen rows whatever the ledger's length.
+   */
   private static final String PROGRAM =
       """
       WITH g AS (SELECT gtin FROM income_product WHERE ledger_id = $1 AND org_id = $2),
@@ -41,31 +45,17 @@ class IncomeStore {
         WHERE ledger_id = $1 AND gtin IN (SELECT gtin FROM g)
           AND month >= make_date($3 - 1, 1, 1) AND month <= make_date($3, 12, 1)
         GROUP BY 1, 2),
-      hcy AS (
-        SELECT year, channel, household_id, sum(sales_income_fen) AS income,
-               sum(sale_lines) AS sale_lines
-        FROM income_household_gtin_year
-        WHERE ledger_id = $1 AND gtin IN (SELECT gtin FROM g) AND year BETWEEN $3 - 1 AND $3
-        GROUP BY 1, 2, 3),
       hc AS (
-        SELECT year, channel, count(*) FILTER (WHERE sale_lines > 0) AS reached,
-               sum(income)::bigint AS income
-        FROM hcy GROUP BY 1, 2),
-      part AS (SELECT year, household_id, sum(income) AS income FROM hcy GROUP BY 1, 2),
-      tot AS (
-        SELECT p.year, count(*) AS households,
-               (sum(p.income) + coalesce(sum(y.wages_fen), 0))::bigint AS net_income
-        FROM part p
-        LEFT JOIN income_household_year y
-          ON y.ledger_id = $1 AND y.household_id = p.household_id AND y.year = p.year
-        GROUP BY p.year)
+        SELECT year, channel, households_reached AS reached, household_income_fen AS income
+        FROM income_program_channel_year
+        WHERE ledger_id = $1 AND org_id = $2 AND year BETWEEN $3 - 1 AND $3)
       SELECT 'c' AS row, coalesce(r.year, h.year) AS year, coalesce(r.channel, h.channel) AS channel,
              r.gross, r.refunded, r.net, r.qty, h.reached, h.income, NULL::bigint AS households,
              NULL::bigint AS net_income, %s AS as_of
       FROM rev r FULL JOIN hc h ON h.year = r.year AND h.channel = r.channel
       UNION ALL
-      SELECT 't', year, NULL, NULL, NULL, NULL, NULL, NULL, NULL, households, net_income, %s
-      FROM tot
+      SELECT 't', year, NULL, NULL, NULL, NULL, NULL, NULL, NULL, households, net_income_fen, %s
+      FROM income_program_year WHERE ledger_id = $1 AND org_id = $2 AND year BETWEEN $3 - 1 AND $3
       UNION ALL
       SELECT 'w', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*) FROM g), NULL, %s
       """

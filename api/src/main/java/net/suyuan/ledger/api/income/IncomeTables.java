@@ -163,6 +163,35 @@ final class IncomeTables {
           "text,integer",
           Rollups.HOUSEHOLD_YEAR);
     }
+    if (!r.programYear.isEmpty()) {
+      Unnest u = new Unnest(r.programYear.size());
+      for (Map.Entry<Rollups.ProgramKey, long[]> e : r.programYear.entrySet()) {
+        u.add(e.getKey().org(), e.getKey().year(), e.getValue());
+      }
+      upsert(
+          c,
+          ledgerId,
+          u,
+          "income_program_year",
+          "org_id,year",
+          "text,integer",
+          Rollups.PROGRAM_YEAR);
+    }
+    if (!r.programChannelYear.isEmpty()) {
+      Unnest u = new Unnest(r.programChannelYear.size());
+      for (Map.Entry<Rollups.ProgramChannelKey, long[]> e : r.programChannelYear.entrySet()) {
+        Rollups.ProgramChannelKey k = e.getKey();
+        u.add(k.org(), k.year(), k.channel(), e.getValue());
+      }
+      upsert(
+          c,
+          ledgerId,
+          u,
+          "income_program_channel_year",
+          "org_id,year,channel",
+          "text,integer,text",
+          Rollups.PROGRAM_CHANNEL_YEAR);
+    }
   }
 
   private static void upsert(

@@ -182,6 +182,26 @@ final class LiveTables {
             r.householdYear.put(
                 new Rollups.YearKey(rs.getString(1), rs.getInt(2)),
                 values(rs, 3, Rollups.HOUSEHOLD_YEAR.length)));
+    read(
+        c,
+        "SELECT org_id, year, "
+            + String.join(", ", Rollups.PROGRAM_YEAR)
+            + " FROM income_program_year WHERE ledger_id = ?",
+        ledgerId,
+        rs ->
+            r.programYear.put(
+                new Rollups.ProgramKey(rs.getString(1), rs.getInt(2)),
+                values(rs, 3, Rollups.PROGRAM_YEAR.length)));
+    read(
+        c,
+        "SELECT org_id, year, channel, "
+            + String.join(", ", Rollups.PROGRAM_CHANNEL_YEAR)
+            + " FROM income_program_channel_year WHERE ledger_id = ?",
+        ledgerId,
+        rs ->
+            r.programChannelYear.put(
+                new Rollups.ProgramChannelKey(rs.getString(1), rs.getInt(2), rs.getString(3)),
+                values(rs, 4, Rollups.PROGRAM_CHANNEL_YEAR.length)));
     return r;
   }
 

@@ -33,6 +33,16 @@ final class Rollups {
   /** Columns of income_household_year, in this order. */
   static final String[] HOUSEHOLD_YEAR = {"sales_income_fen", "wages_fen", "paid_out_fen"};
 
+  /** Columns of income_program_year, in this order. */
+  static final String[] PROGRAM_YEAR = {"households", "net_income_fen"};
+
+  /** Columns of income_program_channel_year, in this order. */
+  static final String[] PROGRAM_CHANNEL_YEAR = {"households_reached", "household_income_fen"};
+
+  record ProgramKey(String org, int year) {}
+
+  record ProgramChannelKey(String org, int year, String channel) {}
+
   record MonthKey(String gtin, String channel, LocalDate month) {}
 
   record GtinYearKey(String gtin, int year, String channel, String householdId) {}
@@ -42,6 +52,8 @@ final class Rollups {
   final Map<MonthKey, long[]> revenueMonth = new HashMap<>();
   final Map<GtinYearKey, long[]> householdGtinYear = new HashMap<>();
   final Map<YearKey, long[]> householdYear = new HashMap<>();
+  final Map<ProgramKey, long[]> programYear = new HashMap<>();
+  final Map<ProgramChannelKey, long[]> programChannelYear = new HashMap<>();
 
   void add(RevenueLine r) {
     MonthKey key =
@@ -82,6 +94,10 @@ final class Rollups {
   }
 
   boolean isEmpty() {
-    return revenueMonth.isEmpty() && householdGtinYear.isEmpty() && householdYear.isEmpty();
+    return revenueMonth.isEmpty()
+        && householdGtinYear.isEmpty()
+        && householdYear.isEmpty()
+        && programYear.isEmpty()
+        && programChannelYear.isEmpty();
   }
 }

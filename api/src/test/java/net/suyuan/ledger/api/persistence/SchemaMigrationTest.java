@@ -85,7 +85,9 @@ class SchemaMigrationTest {
             "revenue_line",
             "income_revenue_month",
             "income_household_gtin_year",
-            "income_household_year");
+            "income_household_year",
+            "income_program_year",
+            "income_program_channel_year");
     assertThat(uncommented).isEmpty();
   }
 }
