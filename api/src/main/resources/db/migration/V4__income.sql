@@ -2,7 +2,9 @@
 -- Every income table is derived data: IncomeProjector writes them from the committed entries, in
 -- one transaction per batch together with income_watermark, and POST /api/v1/income/replay
 -- rebuilds them in memory from a full replay and compares. See docs/income.md ("Projection") and
--- docs/storage.md.
+-- docs/storage.md. Deliberately no foreign keys to ledger or entry: the projector writes outside
+-- the append transaction, and a derived table must never block work on the ledger's own tables
+-- (the replay check is what ties every row to the entries).
 
 -- ---------------------------------------------------------------------------------------
 -- auditor: may read household figures and run the replay check; may record no event type.
@@ -16,7 +18,7 @@ COMMENT ON COLUMN organization.role IS 'One of cooperative, processor, inspector
 -- income_watermark: how far the income tables follow the ledger.
 -- ---------------------------------------------------------------------------------------
 CREATE TABLE income_watermark (
-    ledger_id  text        PRIMARY KEY REFERENCES ledger (ledger_id),
+    ledger_id  text        PRIMARY KEY,
     seq        bigint      NOT NULL CHECK (seq >= -1),
     updated_at timestamptz NOT NULL DEFAULT now()
 );
@@ -32,7 +34,7 @@ COMMENT ON COLUMN income_watermark.updated_at IS 'When the watermark last moved.
 -- income_product: products and the organization that registered them (the program).
 -- ---------------------------------------------------------------------------------------
 CREATE TABLE income_product (
-    ledger_id     text   NOT NULL REFERENCES ledger (ledger_id),
+    ledger_id     text   NOT NULL,
     gtin          text   NOT NULL CHECK (gtin ~ '^[0-9]{14}$'),
     org_id        text   NOT NULL CHECK (org_id ~ '^[a-z0-9][a-z0-9._-]{0,63}$'),
     base_unit     text   NOT NULL CHECK (base_unit IN ('g', 'ml', 'piece')),
@@ -40,7 +42,6 @@ CREATE TABLE income_product (
     reference_per bigint NULL CHECK (reference_per > 0),
     seq           bigint NOT NULL CHECK (seq > 0),
     PRIMARY KEY (ledger_id, gtin),
-    FOREIGN KEY (ledger_id, seq) REFERENCES entry (ledger_id, seq),
     CHECK ((reference_fen IS NULL) = (reference_per IS NULL))
 );
 COMMENT ON TABLE income_product IS
@@ -59,7 +60,7 @@ CREATE INDEX income_product_org_idx ON income_product (ledger_id, org_id);
 -- income_line: one household's share of one entry (core IncomeLine).
 -- ---------------------------------------------------------------------------------------
 CREATE TABLE income_line (
-    ledger_id     text        NOT NULL REFERENCES ledger (ledger_id),
+    ledger_id     text        NOT NULL,
     seq           bigint      NOT NULL CHECK (seq > 0),
     household_id  text        NOT NULL CHECK (household_id ~ '^[A-Za-z0-9._-]{1,32}$'),
     kind          text        NOT NULL CHECK (kind IN ('sale', 'refund', 'wage', 'payout')),
@@ -71,7 +72,6 @@ CREATE TABLE income_line (
     lot_id        text        NULL,
     gtin          text        NULL CHECK (gtin ~ '^[0-9]{14}$'),
     PRIMARY KEY (ledger_id, seq, household_id),
-    FOREIGN KEY (ledger_id, seq) REFERENCES entry (ledger_id, seq),
     CHECK ((amount_fen < 0) = (kind = 'refund')),
     CHECK (CASE WHEN kind IN ('sale', 'refund')
                 THEN channel IS NOT NULL AND sale_id IS NOT NULL AND lot_id IS NOT NULL AND gtin IS NOT NULL
@@ -98,7 +98,7 @@ CREATE INDEX income_line_household_idx
 -- revenue_line: one sale or refund before it is split among households (core RevenueLine).
 -- ---------------------------------------------------------------------------------------
 CREATE TABLE revenue_line (
-    ledger_id     text        NOT NULL REFERENCES ledger (ledger_id),
+    ledger_id     text        NOT NULL,
     seq           bigint      NOT NULL CHECK (seq > 0),
     kind          text        NOT NULL CHECK (kind IN ('sale', 'refund')),
     sale_id       text        NOT NULL,
@@ -112,7 +112,6 @@ CREATE TABLE revenue_line (
     fees_fen      bigint      NOT NULL,
     net_fen       bigint      NOT NULL,
     PRIMARY KEY (ledger_id, seq),
-    FOREIGN KEY (ledger_id, seq) REFERENCES entry (ledger_id, seq),
     CHECK (gross_fen - fees_fen = net_fen),
     CHECK (CASE WHEN kind = 'sale'
                 THEN quantity > 0 AND gross_fen >= 0 AND fees_fen >= 0 AND net_fen >= 0
@@ -138,7 +137,7 @@ COMMENT ON COLUMN revenue_line.net_fen IS 'gross_fen - fees_fen: what the househ
 -- Rollups for program figures: small, summed by the program endpoints.
 -- ---------------------------------------------------------------------------------------
 CREATE TABLE income_revenue_month (
-    ledger_id         text   NOT NULL REFERENCES ledger (ledger_id),
+    ledger_id         text   NOT NULL,
     gtin              text   NOT NULL CHECK (gtin ~ '^[0-9]{14}$'),
     channel           text   NOT NULL CHECK (channel IN ('platform', 'livestream', 'social_group', 'offline')),
     month             date   NOT NULL CHECK (extract(day FROM month) = 1),
@@ -170,7 +169,7 @@ COMMENT ON COLUMN income_revenue_month.sales IS 'Number of sale entries.';
 COMMENT ON COLUMN income_revenue_month.refunds IS 'Number of refund entries.';
 
 CREATE TABLE income_household_gtin_year (
-    ledger_id        text    NOT NULL REFERENCES ledger (ledger_id),
+    ledger_id        text    NOT NULL,
     gtin             text    NOT NULL CHECK (gtin ~ '^[0-9]{14}$'),
     year             integer NOT NULL CHECK (year BETWEEN 0 AND 9999),
     channel          text    NOT NULL CHECK (channel IN ('platform', 'livestream', 'social_group', 'offline')),
@@ -194,7 +193,7 @@ COMMENT ON COLUMN income_household_gtin_year.sale_lines IS 'Number of sale lines
 COMMENT ON COLUMN income_household_gtin_year.refund_lines IS 'Number of refund lines.';
 
 CREATE TABLE income_household_year (
-    ledger_id        text    NOT NULL REFERENCES ledger (ledger_id),
+    ledger_id        text    NOT NULL,
     household_id     text    NOT NULL CHECK (household_id ~ '^[A-Za-z0-9._-]{1,32}$'),
     year             integer NOT NULL CHECK (year BETWEEN 0 AND 9999),
     sales_income_fen bigint  NOT NULL,
@@ -216,7 +215,7 @@ COMMENT ON COLUMN income_household_year.paid_out_fen IS 'Payout lines.';
 -- Program rollups: what a program summary reads, a handful of rows per program and year.
 -- ---------------------------------------------------------------------------------------
 CREATE TABLE income_program_year (
-    ledger_id      text    NOT NULL REFERENCES ledger (ledger_id),
+    ledger_id      text    NOT NULL,
     org_id         text    NOT NULL CHECK (org_id ~ '^[a-z0-9][a-z0-9._-]{0,63}$'),
     year           integer NOT NULL CHECK (year BETWEEN 0 AND 9999),
     households     bigint  NOT NULL CHECK (households >= 0),
@@ -234,7 +233,7 @@ COMMENT ON COLUMN income_program_year.households IS 'Participating households.';
 COMMENT ON COLUMN income_program_year.net_income_fen IS 'Their program sales income plus their wages of the year.';
 
 CREATE TABLE income_program_channel_year (
-    ledger_id            text    NOT NULL REFERENCES ledger (ledger_id),
+    ledger_id            text    NOT NULL,
     org_id               text    NOT NULL CHECK (org_id ~ '^[a-z0-9][a-z0-9._-]{0,63}$'),
     year                 integer NOT NULL CHECK (year BETWEEN 0 AND 9999),
     channel              text    NOT NULL CHECK (channel IN ('platform', 'livestream', 'social_group', 'offline')),

@@ -3,7 +3,6 @@ package net.suyuan.ledger.api.income;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import net.suyuan.ledger.api.append.LedgerInfo;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -21,9 +20,10 @@ class IncomeStore {
       "coalesce((SELECT seq FROM income_watermark WHERE ledger_id = $1), -1)";
 
   private static final String HOUSEHOLD =
-      "SELECT w.as_of, x.month, x.kind, x.channel, x.amount, x.seqs FROM (SELECT "
+      "SELECT w.as_of, w.coop, x.month, x.kind, x.channel, x.amount, x.seqs FROM (SELECT "
           + WATERMARK
-          + " AS as_of) w LEFT JOIN (SELECT to_char(occurred_date, 'YYYY-MM') AS month, kind,"
+          + " AS as_of, (SELECT cooperative FROM household WHERE ledger_id = $1"
+          + " AND household_id = $2) AS coop) w LEFT JOIN (SELECT to_char(occurred_date, 'YYYY-MM') AS month, kind,"
           + " channel, sum(amount_fen)::bigint AS amount,"
           + " CASE WHEN $5 THEN array_agg(seq ORDER BY seq) END AS seqs"
           + " FROM income_line WHERE ledger_id = $1 AND household_id = $2"
@@ -95,7 +95,8 @@ class IncomeStore {
   /** One (month, kind, channel) sum of a household's lines, with its seqs when asked for. */
   record HouseholdRow(String month, String kind, String channel, long amount, Long[] seqs) {}
 
-  record HouseholdRows(long asOfSeq, List<HouseholdRow> rows) {}
+  /** The sums, and the household's cooperative (null when it is not enrolled). */
+  record HouseholdRows(long asOfSeq, String cooperative, List<HouseholdRow> rows) {}
 
   /** A program row: see {@link #PROGRAM}; absent sums are 0. */
   record ProgramRow(
@@ -140,17 +141,6 @@ class IncomeStore {
     this.ledgerId = ledger.ledgerId();
   }
 
-  /** The cooperative a household is enrolled with; empty if it is not enrolled. */
-  Mono<Optional<String>> cooperative(String householdId) {
-    return db.sql("SELECT cooperative FROM household WHERE ledger_id = $1 AND household_id = $2")
-        .bind(0, ledgerId)
-        .bind(1, householdId)
-        .map(r -> r.get(0, String.class))
-        .one()
-        .map(Optional::of)
-        .defaultIfEmpty(Optional.empty());
-  }
-
   Mono<HouseholdRows> household(String householdId, LocalDate from, LocalDate to, boolean seqs) {
     return db.sql(HOUSEHOLD)
         .bind(0, ledgerId)
@@ -162,6 +152,7 @@ class IncomeStore {
             r ->
                 new Object[] {
                   r.get("as_of", Long.class),
+                  r.get("coop", String.class),
                   r.get("month", String.class) == null
                       ? null
                       : new HouseholdRow(
@@ -177,9 +168,10 @@ class IncomeStore {
             rows ->
                 new HouseholdRows(
                     (Long) rows.get(0)[0],
+                    (String) rows.get(0)[1],
                     rows.stream()
-                        .filter(o -> o[1] != null)
-                        .map(o -> (HouseholdRow) o[1])
+                        .filter(o -> o[2] != null)
+                        .map(o -> (HouseholdRow) o[2])
                         .toList()));
   }
 

@@ -17,10 +17,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Who may read household figures and run the replay, and what bad input gets. */
+// Its own ledger (and so its own context and database): tests sharing the default context replace
+// ledger "main" with fixtures, some of them tampered, which the projector rightly cannot read.
 @LedgerApiTest
+@TestPropertySource(properties = "ledger.id=income-access-test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncomeAccessTest {
   @Autowired WebTestClient http;
