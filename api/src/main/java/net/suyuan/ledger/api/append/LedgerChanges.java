@@ -1,5 +1,7 @@
 package net.suyuan.ledger.api.append;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -9,13 +11,23 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LedgerChanges {
   private final AtomicLong version = new AtomicLong();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   /** Changes whenever this instance has committed entries since the last call. */
   public long version() {
     return version.get();
   }
 
+  /**
+   * Runs {@code listener} after every local commit, on the appender's writer thread: it must only
+   * signal (e.g. wake a projector), never block or do work.
+   */
+  public void onCommit(Runnable listener) {
+    listeners.add(listener);
+  }
+
   void committed() {
     version.incrementAndGet();
+    listeners.forEach(Runnable::run);
   }
 }

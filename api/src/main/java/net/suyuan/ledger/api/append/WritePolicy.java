@@ -42,6 +42,7 @@ final class WritePolicy {
     TYPES.put(Role.INSPECTOR, Set.of(InspectionRecorded.TYPE));
     TYPES.put(Role.SELLER, Set.of(SaleRecorded.TYPE, SaleRefunded.TYPE));
     TYPES.put(Role.SOCIAL_ORG, EventTypes.eventTypes());
+    TYPES.put(Role.AUDITOR, Set.of()); // read-only
   }
 
   private WritePolicy() {}

@@ -10,7 +10,9 @@ public enum Role {
   PROCESSOR("processor"),
   INSPECTOR("inspector"),
   SELLER("seller"),
-  SOCIAL_ORG("social_org");
+  SOCIAL_ORG("social_org"),
+  /** Read-only: household figures and the income replay check; records no event type. */
+  AUDITOR("auditor");
 
   private final String value;
 

@@ -199,6 +199,20 @@ public final class LedgerFixture {
         throw new IllegalArgumentException("not a ledger id: " + ledgerId);
       }
       String id = "'" + ledgerId + "'"; // [A-Za-z0-9._-] only: safe to inline
+      for (String derived :
+          new String[] {
+            "income_watermark",
+            "income_product",
+            "income_line",
+            "revenue_line",
+            "income_revenue_month",
+            "income_household_gtin_year",
+            "income_household_year",
+            "income_program_year",
+            "income_program_channel_year"
+          }) {
+        st.execute("DELETE FROM " + derived + " WHERE ledger_id = " + id);
+      }
       st.execute("DELETE FROM entry_lot WHERE ledger_id = " + id);
       st.execute("DELETE FROM idempotency WHERE ledger_id = " + id);
       st.execute("DELETE FROM entry WHERE ledger_id = " + id);

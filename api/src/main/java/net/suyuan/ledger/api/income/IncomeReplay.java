@@ -1,0 +1,228 @@
+package net.suyuan.ledger.api.income;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import net.suyuan.ledger.api.append.LedgerInfo;
+import net.suyuan.ledger.api.income.LiveTables.LineRow;
+import net.suyuan.ledger.api.income.LiveTables.RevenueRow;
+import net.suyuan.ledger.api.income.ReplayReport.Difference;
+import org.springframework.stereotype.Service;
+
+/**
+ * The replay check: rebuilds every income figure from a full replay of the ledger in memory and
+ * compares it with the live tables. It reads one REPEATABLE READ snapshot: the watermark first,
+ * then the entries up to it, the lines (streamed beside the entries, seq by seq, so memory holds
+ * one entry's lines, not the ledger's) and the rollups and products (compared whole at the end).
+ * The projector commits lines, rollups and watermark together, so in one snapshot they must agree
+ * exactly. Blocking; callers run it off the event loop.
+ */
+@Service
+public class IncomeReplay {
+  static final int MAX_DIFFERENCES = 100;
+  private static final int FETCH_SIZE = 5000;
+
+  private final IncomeJdbc jdbc;
+  private final String ledgerId;
+
+  IncomeReplay(IncomeJdbc jdbc, LedgerInfo ledger) {
+    this.jdbc = jdbc;
+    this.ledgerId = ledger.ledgerId();
+  }
+
+  /** Replays and compares; the report lists what differs. */
+  public ReplayReport check() throws SQLException {
+    long start = System.nanoTime();
+    try (Connection c = jdbc.connect()) {
+      c.setReadOnly(true);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      Run run = new Run();
+      long asOf = IncomeTables.watermark(c, ledgerId); // the snapshot starts here
+      try (ResultSet lines = LiveTables.cursor(c, LiveTables.LINES, ledgerId, FETCH_SIZE);
+          ResultSet revenue = LiveTables.cursor(c, LiveTables.REVENUE, ledgerId, FETCH_SIZE)) {
+        Cursor<LineRow> liveLines = new Cursor<>(lines, LiveTables::line);
+        Cursor<RevenueRow> liveRevenue = new Cursor<>(revenue, LiveTables::revenue);
+        EntryScan.scan(
+            c,
+            ledgerId,
+            -1,
+            asOf,
+            Long.MAX_VALUE,
+            FETCH_SIZE,
+            (seq, type, actor, bytes) -> {
+              IncomeFeed.Applied a = run.feed.apply(seq, type, actor, bytes, run.totals);
+              run.entries++;
+              a.lines().forEach(run.totals::add);
+              a.revenue().forEach(run.totals::add);
+              if (a.product() != null) {
+                run.products.put(a.product().gtin(), a.product());
+              }
+              run.compareLines(
+                  seq, a.lines().stream().map(LineRow::of).toList(), liveLines.takeSeq(seq));
+              run.compareRevenue(
+                  seq, a.revenue().stream().map(RevenueRow::of).toList(), liveRevenue.takeSeq(seq));
+            });
+        run.extra("income_line", liveLines);
+        run.extra("revenue_line", liveRevenue);
+      }
+      run.compareMaps("income_product", LiveTables.products(c, ledgerId), run.products);
+      Rollups live = LiveTables.rollups(c, ledgerId);
+      run.compareMaps("income_revenue_month", live.revenueMonth, run.totals.revenueMonth);
+      run.compareMaps(
+          "income_household_gtin_year", live.householdGtinYear, run.totals.householdGtinYear);
+      run.compareMaps("income_household_year", live.householdYear, run.totals.householdYear);
+      run.compareMaps("income_program_year", live.programYear, run.totals.programYear);
+      run.compareMaps(
+          "income_program_channel_year", live.programChannelYear, run.totals.programChannelYear);
+      c.commit();
+      long nanos = Math.max(1, System.nanoTime() - start);
+      return new ReplayReport(
+          run.count == 0,
+          asOf,
+          run.entries,
+          (long) (run.entries * 1e9 / nanos),
+          nanos / 1_000_000,
+          run.count,
+          List.copyOf(run.differences));
+    }
+  }
+
+  /** Rows of one seq-ordered cursor, taken a seq at a time. */
+  private static final class Cursor<T> {
+    interface Reader<T> {
+      T read(ResultSet rs) throws SQLException;
+    }
+
+    private final ResultSet rs;
+    private final Reader<T> reader;
+    private T next;
+    private boolean done;
+
+    Cursor(ResultSet rs, Reader<T> reader) {
+      this.rs = rs;
+      this.reader = reader;
+    }
+
+    private T peek() throws SQLException {
+      if (next == null && !done) {
+        if (rs.next()) {
+          next = reader.read(rs);
+        } else {
+          done = true;
+        }
+      }
+      return next;
+    }
+
+    private long seqOf(T row) {
+      return row instanceof LineRow l ? l.seq() : ((RevenueRow) row).seq();
+    }
+
+    /** The rows with seq up to {@code seq} (rows below it were never produced: differences). */
+    List<T> takeSeq(long seq) throws SQLException {
+      List<T> out = new ArrayList<>();
+      for (T row = peek(); row != null && seqOf(row) <= seq; row = peek()) {
+        out.add(row);
+        next = null;
+      }
+      return out;
+    }
+
+    List<T> rest() throws SQLException {
+      return takeSeq(Long.MAX_VALUE);
+    }
+  }
+
+  /** One check's state. */
+  private static final class Run {
+    final IncomeFeed feed = new IncomeFeed();
+    final Rollups totals = new Rollups();
+    final Map<String, ProductRow> products = new HashMap<>();
+    final List<Difference> differences = new ArrayList<>();
+    long entries;
+    long count;
+
+    void differ(String table, String key, Object live, Object replay) {
+      count++;
+      if (differences.size() < MAX_DIFFERENCES) {
+        differences.add(
+            new Difference(
+                table,
+                key,
+                live == null ? null : String.valueOf(live),
+                replay == null ? null : String.valueOf(replay)));
+      }
+    }
+
+    void compareLines(long seq, List<LineRow> replay, List<LineRow> live) {
+      compareRows(
+          "income_line", replay, live, r -> "seq=" + r.seq() + " household=" + r.householdId());
+    }
+
+    void compareRevenue(long seq, List<RevenueRow> replay, List<RevenueRow> live) {
+      compareRows("revenue_line", replay, live, r -> "seq=" + r.seq());
+    }
+
+    private <T> void compareRows(
+        String table, List<T> replay, List<T> live, java.util.function.Function<T, String> key) {
+      if (replay.equals(live)) {
+        return;
+      }
+      Map<String, T> byKey = new HashMap<>();
+      replay.forEach(r -> byKey.put(key.apply(r), r));
+      Set<String> seen = new HashSet<>();
+      for (T l : live) {
+        String k = key.apply(l);
+        seen.add(k);
+        T r = byKey.get(k);
+        if (!l.equals(r)) {
+          differ(table, k, l, r);
+        }
+      }
+      replay.stream()
+          .filter(r -> !seen.contains(key.apply(r)))
+          .sorted(Comparator.comparing(key))
+          .forEach(r -> differ(table, key.apply(r), null, r));
+    }
+
+    <T> void extra(String table, Cursor<T> cursor) throws SQLException {
+      for (T row : cursor.rest()) {
+        differ(table, "beyond the replay", row, null);
+      }
+    }
+
+    <K, V> void compareMaps(String table, Map<K, V> live, Map<K, V> replay) {
+      Set<K> keys = new HashSet<>(live.keySet());
+      keys.addAll(replay.keySet());
+      keys.stream()
+          .sorted(Comparator.comparing(String::valueOf))
+          .forEach(
+              k -> {
+                V l = live.get(k);
+                V r = replay.get(k);
+                if (!equal(l, r)) {
+                  differ(table, String.valueOf(k), show(l), show(r));
+                }
+              });
+    }
+
+    private static boolean equal(Object a, Object b) {
+      return a instanceof long[] x && b instanceof long[] y
+          ? Arrays.equals(x, y)
+          : Objects.equals(a, b);
+    }
+
+    private static Object show(Object v) {
+      return v instanceof long[] x ? Arrays.toString(x) : v;
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package net.suyuan.ledger.api.income;
+
+import java.util.Locale;
+import net.suyuan.ledger.core.income.IncomeKind;
+
+/** How core values are written in the income tables. */
+final class IncomeRows {
+  private IncomeRows() {}
+
+  /** {@code sale}, {@code refund}, {@code wage}, {@code payout}. */
+  static String kind(IncomeKind kind) {
+    return kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  static IncomeKind kind(String value) {
+    return IncomeKind.valueOf(value.toUpperCase(Locale.ROOT));
+  }
+}

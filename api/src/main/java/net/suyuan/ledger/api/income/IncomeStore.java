@@ -1,0 +1,260 @@
+package net.suyuan.ledger.api.income;
+
+import io.r2dbc.spi.Readable;
+import java.time.LocalDate;
+import java.util.List;
+import net.suyuan.ledger.api.append.LedgerInfo;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * The read side of the income tables (R2DBC). Each figure comes from ONE statement that also reads
+ * the watermark, so the {@code asOfSeq} a response reports is the snapshot its sums were taken in.
+ * Household sums use {@code income_line_household_idx}; program sums read only the rollups of the
+ * program's products.
+ */
+@Repository
+class IncomeStore {
+  private static final String WATERMARK =
+      "coalesce((SELECT seq FROM income_watermark WHERE ledger_id = $1), -1)";
+
+  private static final String HOUSEHOLD =
+      "SELECT w.as_of, w.coop, x.month, x.kind, x.channel, x.amount, x.seqs FROM (SELECT "
+          + WATERMARK
+          + " AS as_of, (SELECT cooperative FROM household WHERE ledger_id = $1"
+          + " AND household_id = $2) AS coop) w LEFT JOIN (SELECT to_char(occurred_date, 'YYYY-MM') AS month, kind,"
+          + " channel, sum(amount_fen)::bigint AS amount,"
+          + " CASE WHEN $5 THEN array_agg(seq ORDER BY seq) END AS seqs"
+          + " FROM income_line WHERE ledger_id = $1 AND household_id = $2"
+          + " AND occurred_date BETWEEN $3 AND $4 GROUP BY 1, 2, 3) x ON true";
+
+  /**
+   * Rows: 'c' per year and channel (revenue sums of the program's products, households reached and
+   * their income), 't' per year (participating households, their net income), 'w' the number of the
+   * program's products. Reads only rollups: a few dozen rows whatever the ledger's length.
+   */
+  private static final String PROGRAM =
+      """
+      WITH g AS (SELECT gtin FROM income_product WHERE ledger_id = $1 AND org_id = $2),
+      rev AS (
+        SELECT extract(year FROM month)::int AS year, channel, sum(gross_fen)::bigint AS gross,
+               sum(refunded_fen)::bigint AS refunded, sum(net_fen)::bigint AS net,
+               sum(quantity_sold)::bigint AS qty
+        FROM income_revenue_month
+        WHERE ledger_id = $1 AND gtin IN (SELECT gtin FROM g)
+          AND month >= make_date($3 - 1, 1, 1) AND month <= make_date($3, 12, 1)
+        GROUP BY 1, 2),
+      hc AS (
+        SELECT year, channel, households_reached AS reached, household_income_fen AS income
+        FROM income_program_channel_year
+        WHERE ledger_id = $1 AND org_id = $2 AND year BETWEEN $3 - 1 AND $3)
+      SELECT 'c' AS row, coalesce(r.year, h.year) AS year, coalesce(r.channel, h.channel) AS channel,
+             r.gross, r.refunded, r.net, r.qty, h.reached, h.income, NULL::bigint AS households,
+             NULL::bigint AS net_income, %s AS as_of
+      FROM rev r FULL JOIN hc h ON h.year = r.year AND h.channel = r.channel
+      UNION ALL
+      SELECT 't', year, NULL, NULL, NULL, NULL, NULL, NULL, NULL, households, net_income_fen, %s
+      FROM income_program_year WHERE ledger_id = $1 AND org_id = $2 AND year BETWEEN $3 - 1 AND $3
+      UNION ALL
+      SELECT 'w', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*) FROM g), NULL, %s
+      """
+          .formatted(WATERMARK, WATERMARK, WATERMARK);
+
+  private static final String PRICES =
+      """
+      SELECT p.gtin, p.base_unit, p.reference_fen, p.reference_per, r.channel,
+             r.gross::bigint, r.qty::bigint, %s AS as_of
+      FROM income_product p
+      LEFT JOIN (
+        SELECT gtin, channel, sum(gross_fen) AS gross, sum(quantity_sold) AS qty
+        FROM income_revenue_month
+        WHERE ledger_id = $1 AND month BETWEEN make_date($3, 1, 1) AND make_date($3, 12, 1)
+        GROUP BY 1, 2) r ON r.gtin = p.gtin
+      WHERE p.ledger_id = $1 AND (p.org_id = $2 OR p.gtin = $4)
+      """
+          .formatted(WATERMARK);
+
+  private static final String HOUSEHOLDS_CSV =
+      """
+      WITH g AS (SELECT gtin FROM income_product WHERE ledger_id = $1 AND org_id = $2),
+      hc AS (
+        SELECT household_id, channel, sum(sales_income_fen)::bigint AS income
+        FROM income_household_gtin_year
+        WHERE ledger_id = $1 AND gtin IN (SELECT gtin FROM g) AND year = $3
+        GROUP BY 1, 2)
+      SELECT hc.household_id, h.cooperative, hc.channel, hc.income,
+             coalesce(y.wages_fen, 0) AS wages, coalesce(y.paid_out_fen, 0) AS paid_out, %s AS as_of
+      FROM hc
+      LEFT JOIN household h ON h.ledger_id = $1 AND h.household_id = hc.household_id
+      LEFT JOIN income_household_year y
+        ON y.ledger_id = $1 AND y.household_id = hc.household_id AND y.year = $3
+      """
+          .formatted(WATERMARK);
+
+  /** One (month, kind, channel) sum of a household's lines, with its seqs when asked for. */
+  record HouseholdRow(String month, String kind, String channel, long amount, Long[] seqs) {}
+
+  /** The sums, and the household's cooperative (null when it is not enrolled). */
+  record HouseholdRows(long asOfSeq, String cooperative, List<HouseholdRow> rows) {}
+
+  /** A program row: see {@link #PROGRAM}; absent sums are 0. */
+  record ProgramRow(
+      String row,
+      int year,
+      String channel,
+      long gross,
+      long refunded,
+      long net,
+      long quantity,
+      long reached,
+      long income,
+      long households,
+      long netIncome,
+      long asOfSeq) {}
+
+  /** A product with its sales (gross, quantity) in one channel and year; channel null if none. */
+  record PriceRow(
+      String gtin,
+      String baseUnit,
+      Long referenceFen,
+      Long referencePer,
+      String channel,
+      long gross,
+      long quantity,
+      long asOfSeq) {}
+
+  record CsvRow(
+      String householdId,
+      String cooperative,
+      String channel,
+      long income,
+      long wages,
+      long paidOut,
+      long asOfSeq) {}
+
+  private final DatabaseClient db;
+  private final String ledgerId;
+
+  IncomeStore(DatabaseClient db, LedgerInfo ledger) {
+    this.db = db;
+    this.ledgerId = ledger.ledgerId();
+  }
+
+  Mono<HouseholdRows> household(String householdId, LocalDate from, LocalDate to, boolean seqs) {
+    return db.sql(HOUSEHOLD)
+        .bind(0, ledgerId)
+        .bind(1, householdId)
+        .bind(2, from)
+        .bind(3, to)
+        .bind(4, seqs)
+        .map(
+            r ->
+                new Object[] {
+                  r.get("as_of", Long.class),
+                  r.get("coop", String.class),
+                  r.get("month", String.class) == null
+                      ? null
+                      : new HouseholdRow(
+                          r.get("month", String.class),
+                          r.get("kind", String.class),
+                          r.get("channel", String.class),
+                          r.get("amount", Long.class),
+                          seqs ? r.get("seqs", Long[].class) : null)
+                })
+        .all()
+        .collectList()
+        .map(
+            rows ->
+                new HouseholdRows(
+                    (Long) rows.get(0)[0],
+                    (String) rows.get(0)[1],
+                    rows.stream()
+                        .filter(o -> o[2] != null)
+                        .map(o -> (HouseholdRow) o[2])
+                        .toList()));
+  }
+
+  Mono<List<ProgramRow>> program(String orgId, int year) {
+    return db.sql(PROGRAM)
+        .bind(0, ledgerId)
+        .bind(1, orgId)
+        .bind(2, year)
+        .map(
+            r ->
+                new ProgramRow(
+                    r.get("row", String.class),
+                    intOr0(r, "year"),
+                    r.get("channel", String.class),
+                    longOr0(r, "gross"),
+                    longOr0(r, "refunded"),
+                    longOr0(r, "net"),
+                    longOr0(r, "qty"),
+                    longOr0(r, "reached"),
+                    longOr0(r, "income"),
+                    longOr0(r, "households"),
+                    longOr0(r, "net_income"),
+                    longOr0(r, "as_of")))
+        .all()
+        .collectList();
+  }
+
+  /** The program's products (or the one product {@code gtin}) with their sales per channel. */
+  Mono<List<PriceRow>> prices(String orgId, String gtin, int year) {
+    return db.sql(PRICES)
+        .bind(0, ledgerId)
+        .bind(1, orgId == null ? "" : orgId)
+        .bind(2, year)
+        .bind(3, gtin == null ? "" : gtin)
+        .map(
+            r ->
+                new PriceRow(
+                    r.get("gtin", String.class),
+                    r.get("base_unit", String.class),
+                    r.get("reference_fen", Long.class),
+                    r.get("reference_per", Long.class),
+                    r.get("channel", String.class),
+                    longOr0(r, "gross"),
+                    longOr0(r, "qty"),
+                    longOr0(r, "as_of")))
+        .all()
+        .collectList();
+  }
+
+  Mono<List<CsvRow>> householdsCsv(String orgId, int year) {
+    return db.sql(HOUSEHOLDS_CSV)
+        .bind(0, ledgerId)
+        .bind(1, orgId)
+        .bind(2, year)
+        .map(
+            r ->
+                new CsvRow(
+                    r.get("household_id", String.class),
+                    r.get("cooperative", String.class),
+                    r.get("channel", String.class),
+                    longOr0(r, "income"),
+                    longOr0(r, "wages"),
+                    longOr0(r, "paid_out"),
+                    longOr0(r, "as_of")))
+        .all()
+        .collectList();
+  }
+
+  /** The current watermark (for responses with no rows). */
+  Mono<Long> watermark() {
+    return db.sql("SELECT " + WATERMARK + " AS as_of")
+        .bind(0, ledgerId)
+        .map(r -> r.get(0, Long.class))
+        .one();
+  }
+
+  private static long longOr0(Readable r, String column) {
+    Number n = r.get(column, Number.class);
+    return n == null ? 0 : n.longValue();
+  }
+
+  private static int intOr0(Readable r, String column) {
+    Number n = r.get(column, Number.class);
+    return n == null ? 0 : n.intValue();
+  }
+}

@@ -1,0 +1,135 @@
+package net.suyuan.ledger.api.income;
+
+import java.util.List;
+import java.util.Map;
+import net.suyuan.ledger.api.auth.CallerAccess;
+import net.suyuan.ledger.api.auth.Role;
+import net.suyuan.ledger.api.http.Problems;
+import net.suyuan.ledger.api.income.IncomeStore.ProgramRow;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Program figures (docs/income.md, "API"). A program is the set of products whose {@code
+ * product.registered} entry the organization {@code orgId} recorded. Summary, channel comparison
+ * and product premium are public aggregates; the CSV of household summaries is household data, so
+ * it follows the household rule (social organizations and auditors see every row, a cooperative
+ * only its own households).
+ */
+@RestController
+class ProgramController {
+  static final String AS_OF_HEADER = "Ledger-As-Of-Seq";
+
+  private final IncomeStore store;
+
+  ProgramController(IncomeStore store) {
+    this.store = store;
+  }
+
+  @GetMapping("/api/v1/programs/{orgId}/summary")
+  Mono<Map<String, Object>> summary(
+      @PathVariable String orgId, @RequestParam(required = false) String year) {
+    return Mono.defer(
+        () -> {
+          String org = IncomeParams.orgId(orgId);
+          int y = IncomeParams.year(year);
+          return program(org, y)
+              .map(
+                  rows ->
+                      ProgramViews.summary(
+                          org,
+                          products(rows),
+                          ProgramYear.of(y, rows),
+                          ProgramYear.of(y - 1, rows),
+                          rows.get(0).asOfSeq()));
+        });
+  }
+
+  @GetMapping("/api/v1/programs/{orgId}/channels")
+  Mono<Map<String, Object>> channels(
+      @PathVariable String orgId, @RequestParam(required = false) String year) {
+    return Mono.defer(
+        () -> {
+          String org = IncomeParams.orgId(orgId);
+          int y = IncomeParams.year(year);
+          return program(org, y)
+              .zipWith(store.prices(org, null, y))
+              .map(
+                  t ->
+                      ProgramViews.channels(
+                          org,
+                          ProgramYear.of(y, t.getT1()),
+                          t.getT2(),
+                          t.getT1().get(0).asOfSeq()));
+        });
+  }
+
+  @GetMapping("/api/v1/products/{gtin}/premium")
+  Mono<Map<String, Object>> premium(
+      @PathVariable String gtin, @RequestParam(required = false) String year) {
+    return Mono.defer(
+        () -> {
+          String g = IncomeParams.gtin(gtin);
+          int y = IncomeParams.year(year);
+          return store
+              .prices(null, g, y)
+              .filter(rows -> !rows.isEmpty())
+              .switchIfEmpty(
+                  Mono.error(() -> Problems.notFound("product " + g + " is not registered")))
+              .map(rows -> ProgramViews.premium(g, y, rows));
+        });
+  }
+
+  @GetMapping("/api/v1/programs/{orgId}/households.csv")
+  Mono<ResponseEntity<byte[]>> householdsCsv(
+      @PathVariable String orgId,
+      @RequestParam(required = false) String year,
+      ServerWebExchange exchange) {
+    return CallerAccess.requireRole(exchange, Role.COOPERATIVE, Role.SOCIAL_ORG, Role.AUDITOR)
+        .flatMap(
+            caller -> {
+              String org = IncomeParams.orgId(orgId);
+              int y = IncomeParams.year(year);
+              String onlyCooperative = caller.role() == Role.COOPERATIVE ? caller.orgId() : null;
+              return program(org, y)
+                  .then(store.householdsCsv(org, y))
+                  .zipWith(store.watermark())
+                  .map(
+                      t ->
+                          ResponseEntity.ok()
+                              .contentType(
+                                  new MediaType(
+                                      "text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                              .header(
+                                  HttpHeaders.CONTENT_DISPOSITION,
+                                  "attachment; filename=\"households-" + org + "-" + y + ".csv\"")
+                              .header(AS_OF_HEADER, Long.toString(asOf(t.getT1(), t.getT2())))
+                              .body(HouseholdsCsv.write(t.getT1(), onlyCooperative)));
+            });
+  }
+
+  private static long asOf(List<IncomeStore.CsvRow> rows, long watermark) {
+    return rows.isEmpty() ? watermark : rows.get(0).asOfSeq();
+  }
+
+  /** The program's rows; 404 if the organization registered no product. */
+  private Mono<List<ProgramRow>> program(String orgId, int year) {
+    return store
+        .program(orgId, year)
+        .filter(rows -> products(rows) > 0)
+        .switchIfEmpty(
+            Mono.error(
+                () -> Problems.notFound("organization " + orgId + " has registered no product")));
+  }
+
+  private static long products(List<ProgramRow> rows) {
+    return rows.stream().filter(r -> r.row().equals("w")).mapToLong(ProgramRow::households).sum();
+  }
+}
