@@ -105,6 +105,111 @@ class DemoTest {
     assertThat(page).contains("六枝小黄姜", "记录已验证", "落别乡", "lz-0450");
   }
 
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> income(String uri) {
+    long last = SCENARIO.eventCount();
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (true) { // the projector follows the committed stream: wait until it has every entry
+      Map<String, Object> body =
+          http.get()
+              .uri(uri)
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(Map.class)
+              .returnResult()
+              .getResponseBody();
+      if (((Number) body.get("asOfSeq")).longValue() >= last) {
+        return body;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("income figures stopped at seq " + body.get("asOfSeq"));
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private static long fen(Map<String, Object> m, String... path) {
+    Object v = m;
+    for (String k : path) {
+      v = ((Map<?, ?>) v).get(k);
+    }
+    return ((Number) v).longValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String text(Map<String, Object> m, String... path) {
+    Object v = m;
+    for (String k : path) {
+      v = ((Map<String, Object>) v).get(k);
+    }
+    return String.valueOf(v);
+  }
+
+  /** Liuzhi: 3.2 -> 15 million yuan online, 120 -> 450 households, 8,000 -> 18,000 yuan (+125%). */
+  @Test
+  void liuzhiProgramSummary_isThePublishedFigures() {
+    Map<String, Object> p = income("/api/v1/programs/so-liuzhi/summary?year=2022");
+    assertThat(fen(p, "onlineSalesRevenue")).isEqualTo(15_000_000_00L);
+    assertThat(fen(p, "participatingHouseholds")).isEqualTo(450);
+    assertThat(fen(p, "averageNetIncomePerHousehold")).isEqualTo(18_000_00L);
+    assertThat(fen(p, "previousYear", "onlineSalesRevenue")).isEqualTo(3_200_000_00L);
+    assertThat(fen(p, "previousYear", "participatingHouseholds")).isEqualTo(120);
+    assertThat(fen(p, "previousYear", "averageNetIncomePerHousehold")).isEqualTo(8_000_00L);
+    assertThat(text(p, "growth", "averageNetIncomePerHousehold")).isEqualTo("125.00");
+    assertThat(text(p, "growth", "onlineSalesRevenue")).isEqualTo("368.75");
+  }
+
+  /** Longnan: 50 -> 88 yuan per 500 ml, a 76% premium; 2,000+ households, +12,000 yuan each. */
+  @Test
+  void longnanPremiumAndIncomeRise_areThePublishedFigures() {
+    Map<String, Object> premium =
+        income("/api/v1/products/" + DemoScenario.OLIVE_OIL + "/premium?year=2022");
+    assertThat(text(premium, "premium")).isEqualTo("76.00");
+    assertThat(fen(premium, "averageUnitPrice", "fen")).isEqualTo(8800);
+    assertThat(fen(premium, "averageUnitPrice", "per")).isEqualTo(500);
+    Map<String, Object> before =
+        income("/api/v1/products/" + DemoScenario.OLIVE_OIL + "/premium?year=2021");
+    assertThat(fen(before, "averageUnitPrice", "fen")).isEqualTo(5000);
+    assertThat(text(before, "premium")).isEqualTo("0.00");
+    Map<String, Object> p = income("/api/v1/programs/so-longnan/summary?year=2022");
+    assertThat(fen(p, "participatingHouseholds")).isGreaterThan(2000);
+    assertThat(
+            fen(p, "averageNetIncomePerHousehold")
+                - fen(p, "previousYear", "averageNetIncomePerHousehold"))
+        .isEqualTo(12_000_00L);
+  }
+
+  /**
+   * Fengjie: the channel comparison has livestream, social-group and offline figures to compare.
+   */
+  @Test
+  void fengjieChannels_compareLivestreamSocialGroupAndOffline() {
+    Map<String, Object> c = income("/api/v1/programs/so-fengjie/channels?year=2022");
+    String body = c.toString();
+    assertThat(body).contains("livestream", "social_group", "offline");
+    Map<String, Object> replay = replay();
+    assertThat(replay.get("ok")).as("live figures equal a full replay: " + replay).isEqualTo(true);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> replay() {
+    return http.post()
+        .uri("/api/v1/income/replay")
+        .header("Authorization", "Bearer " + LedgerApiTest.ADMIN_KEY)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
   @Test
   void theCommandRefusesALedgerThatAlreadyHoldsEvents() {
     int port =
