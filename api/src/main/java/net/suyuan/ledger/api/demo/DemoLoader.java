@@ -6,17 +6,18 @@ import net.suyuan.ledger.api.auth.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code LEDGER_DEMO=true}: once the server listens, loads the demo through its own HTTP append API
- * (the path every client takes) with a one-off admin key that is revoked afterwards. Runs in the
- * background and logs progress; a ledger that already holds events is left alone.
+ * {@code LEDGER_DEMO=true}: once the server is ready, loads the demo through its own HTTP append
+ * API (the path every client takes) with a one-off admin key that is revoked afterwards. Runs in
+ * the background and logs progress; a ledger that already holds events is left alone.
  */
 @Component
-class DemoLoader implements ApplicationListener<WebServerInitializedEvent> {
+class DemoLoader implements ApplicationListener<ApplicationReadyEvent> {
   private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
   private final boolean enabled;
@@ -33,11 +34,14 @@ class DemoLoader implements ApplicationListener<WebServerInitializedEvent> {
   }
 
   @Override
-  public void onApplicationEvent(WebServerInitializedEvent event) {
-    if (!enabled || "management".equals(event.getApplicationContext().getServerNamespace())) {
+  public void onApplicationEvent(ApplicationReadyEvent event) {
+    // Ready: after the web server listens and after the runners (AdminBootstrap must register
+    // LEDGER_ADMIN_KEY before the loader's own admin key exists, or it would leave it unused).
+    if (!enabled
+        || !(event.getApplicationContext() instanceof WebServerApplicationContext context)) {
       return;
     }
-    int port = event.getWebServer().getPort();
+    int port = context.getWebServer().getPort();
     Thread loader = new Thread(() -> load(port), "ledger-demo-loader");
     loader.setDaemon(true);
     loader.start();
