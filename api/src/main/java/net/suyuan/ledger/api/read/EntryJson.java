@@ -30,6 +30,13 @@ final class EntryJson {
 
   /** {@code {"entries":[...],"next":seq|null}}. */
   static byte[] page(List<StoredEntry> entries, Long next) {
+    return page(entries, next, null);
+  }
+
+  /**
+   * A page with the lot's label URI (a Digital Link: percent-encoded ASCII) as {@code labelUri}.
+   */
+  static byte[] page(List<StoredEntry> entries, Long next, String labelUri) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512 * (entries.size() + 1));
     out.writeBytes(ENTRIES);
     for (int i = 0; i < entries.size(); i++) {
@@ -40,6 +47,10 @@ final class EntryJson {
     }
     out.writeBytes(NEXT);
     out.writeBytes(ascii(next == null ? "null" : Long.toString(next)));
+    if (labelUri != null) {
+      out.writeBytes(
+          ascii(",\"labelUri\":\"" + labelUri.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
+    }
     out.write('}');
     return out.toByteArray();
   }

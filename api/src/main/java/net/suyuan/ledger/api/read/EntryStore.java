@@ -77,6 +77,15 @@ class EntryStore {
         .collectList();
   }
 
+  /** The GTIN of the product a lot holds, if the ledger has the lot. */
+  Mono<String> lotGtin(LotId lot) {
+    return db.sql("SELECT gtin FROM lot WHERE ledger_id = :ledger AND lot_id = :lot")
+        .bind("ledger", ledgerId)
+        .bind("lot", lot.value())
+        .map(row -> row.get(0, String.class))
+        .one();
+  }
+
   /**
    * All entries after {@code after} as consecutive keyset pages of {@code pageSize}. The next page
    * is queried only when the subscriber asks for it (back-pressure), and the stream ends at the

@@ -1,7 +1,10 @@
 package net.suyuan.ledger.api.read;
 
 import java.util.List;
+import java.util.Optional;
 import net.suyuan.ledger.api.http.Problems;
+import net.suyuan.ledger.api.provenance.ProvenanceService;
+import net.suyuan.ledger.core.id.Gtin;
 import net.suyuan.ledger.core.id.LotId;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,9 +23,11 @@ import reactor.core.publisher.Mono;
 class EventsController {
 
   private final EntryStore store;
+  private final ProvenanceService provenance;
 
-  EventsController(EntryStore store) {
+  EventsController(EntryStore store, ProvenanceService provenance) {
     this.store = store;
+    this.provenance = provenance;
   }
 
   /** {@code {"entries":[...], "next": seq|null}}: pass {@code next} as {@code after} to go on. */
@@ -54,7 +59,7 @@ class EventsController {
   /**
    * The entries mentioning a lot, in seq order, paged like {@code /events}. A lot no entry mentions
    * is an empty list, not a 404: lots exist only through entries, and an empty page is also what
-   * paging past a lot's last entry returns.
+   * paging past a lot's last entry returns. A lot the ledger holds carries its {@code labelUri}.
    */
   @GetMapping("/api/v1/lots/{lotId}/events")
   Mono<ResponseEntity<byte[]>> lot(
@@ -66,9 +71,19 @@ class EventsController {
           LotId lot = ReadParams.lotId(lotId);
           long from = ReadParams.after(after);
           int n = ReadParams.limit(limit);
+          Mono<Optional<String>> label =
+              store
+                  .lotGtin(lot)
+                  .map(gtin -> Optional.of(provenance.labelUri(Gtin.of(gtin), lot, null)))
+                  .defaultIfEmpty(Optional.empty());
           return store
               .lotPage(lot, from, n + 1)
-              .map(entries -> json(EntryJson.page(cut(entries, n), next(entries, n))));
+              .zipWith(label)
+              .map(
+                  t ->
+                      json(
+                          EntryJson.page(
+                              cut(t.getT1(), n), next(t.getT1(), n), t.getT2().orElse(null))));
         });
   }
 

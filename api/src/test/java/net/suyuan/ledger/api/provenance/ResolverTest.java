@@ -254,6 +254,14 @@ class ResolverTest {
     assertThat(lot.get("labelUri"))
         .isEqualTo("https://id.example.cn/01/" + s.gtin + "/10/" + s.lot("GA"));
     assertThat(lot.get("grade")).isEqualTo("A");
+    http.get()
+        .uri("/api/v1/lots/" + s.lot("GA") + "/events")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.labelUri")
+        .isEqualTo("https://id.example.cn/01/" + s.gtin + "/10/" + s.lot("GA"));
   }
 
   @Test
