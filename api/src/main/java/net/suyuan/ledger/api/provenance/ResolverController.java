@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ResolverController {
   static final MediaType LINKSET = MediaType.parseMediaType("application/linkset+json");
   private static final String GS1 = "https://gs1.org/voc/";
+  private static final String VARY = "Accept, Accept-Language";
 
   private final ProvenanceService provenance;
   private final JsonMapper json;
@@ -52,8 +53,7 @@ class ResolverController {
   Mono<ResponseEntity<?>> resolve(
       ServerHttpRequest request, @RequestParam(required = false) String linkType) {
     Answer answer = answer(request, linkType);
-    ConsumerPage.Lang lang =
-        ConsumerPage.Lang.of(request.getHeaders().getAcceptLanguageAsLocales());
+    ConsumerPage.Lang lang = ConsumerPage.Lang.of(languages(request));
     DigitalLink id;
     try {
       id = DigitalLink.parse(request.getPath().value());
@@ -61,13 +61,6 @@ class ResolverController {
       return Mono.just(error(answer, HttpStatus.BAD_REQUEST, e.field(), e.getMessage(), lang));
     }
     String uri = id.uri(provenance.base());
-    if (answer == Answer.LINKSET) {
-      return Mono.just(
-          ResponseEntity.ok()
-              .contentType(LINKSET)
-              .header(HttpHeaders.LINK, linkHeader(uri))
-              .body(linkset(uri, id)));
-    }
     return provenance
         .rendered(id.lot(), id.gtin())
         .map(
@@ -80,10 +73,17 @@ class ResolverController {
                     "no lot " + id.lot().value() + " of product " + id.gtin().value(),
                     lang);
               }
+              if (answer == Answer.LINKSET) {
+                return ResponseEntity.ok()
+                    .contentType(LINKSET)
+                    .header(HttpHeaders.LINK, linkHeader(uri))
+                    .header(HttpHeaders.VARY, VARY)
+                    .body(linkset(uri, id));
+              }
               ResponseEntity.BodyBuilder ok =
                   ResponseEntity.ok()
                       .header(HttpHeaders.LINK, linkHeader(uri))
-                      .header(HttpHeaders.VARY, "Accept, Accept-Language");
+                      .header(HttpHeaders.VARY, VARY);
               ProvenanceService.Rendered r = found.get();
               if (id.serial() != null) { // a unit's page names its serial: rendered per request
                 Provenance unit = provenance.withSerial(r.provenance(), id.serial());
@@ -186,7 +186,12 @@ class ResolverController {
           return Answer.PAGE; // gs1:pip, gs1:defaultLink and anything else: the default link
       }
     }
-    List<MediaType> accept = new java.util.ArrayList<>(request.getHeaders().getAccept());
+    List<MediaType> accept;
+    try {
+      accept = new java.util.ArrayList<>(request.getHeaders().getAccept());
+    } catch (IllegalArgumentException e) { // a malformed Accept: answer as to a browser
+      return Answer.PAGE;
+    }
     // Highest quality first; the sort is stable, so equal qualities keep the client's order.
     accept.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
     for (MediaType m : accept) {
@@ -201,6 +206,15 @@ class ResolverController {
       }
     }
     return Answer.PAGE;
+  }
+
+  /** The client's preferred languages; a malformed header counts as none (Chinese page). */
+  private static List<java.util.Locale> languages(ServerHttpRequest request) {
+    try {
+      return request.getHeaders().getAcceptLanguageAsLocales();
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
   }
 
   private static String linkHeader(String uri) {
@@ -231,6 +245,7 @@ class ResolverController {
       Answer answer, HttpStatus status, String field, String detail, ConsumerPage.Lang lang) {
     if (answer == Answer.PAGE) {
       return ResponseEntity.status(status)
+          .header(HttpHeaders.VARY, VARY)
           .contentType(new MediaType(MediaType.TEXT_HTML, UTF_8))
           .body(ConsumerPage.problem(status.value(), detail, lang));
     }
@@ -241,6 +256,7 @@ class ResolverController {
     problem.put("detail", detail);
     problem.put("field", field);
     return ResponseEntity.status(status)
+        .header(HttpHeaders.VARY, VARY)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }

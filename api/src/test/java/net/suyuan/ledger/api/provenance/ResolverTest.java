@@ -140,6 +140,27 @@ class ResolverTest {
   }
 
   @Test
+  void malformedHeaders_areNeverA500() {
+    String page =
+        http.get()
+            .uri(path("P1"))
+            .header("Accept-Language", "en_US;;q=x")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(page).contains("记录已验证"); // an unreadable Accept-Language: the Chinese page
+    http.get()
+        .uri(path("P1"))
+        .header("Accept", "text/html;;;=")
+        .exchange()
+        .expectStatus()
+        .is4xxClientError();
+  }
+
+  @Test
   void acceptChoosesPageJsonOrLinkset() {
     http.get()
         .uri(path("P1"))

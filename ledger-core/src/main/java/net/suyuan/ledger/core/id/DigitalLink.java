@@ -67,13 +67,21 @@ public record DigitalLink(Gtin gtin, LotId lot, SerialId serial) {
       int slash = path.indexOf('/', scheme + 3);
       path = slash < 0 ? "" : path.substring(slash);
     }
-    int start = path.lastIndexOf("/01/");
-    if (start < 0) {
-      throw new DigitalLinkException(
-          "uri", "no /01/{gtin} in the path; expected /01/{gtin}/10/{lot}[/21/{serial}]");
+    // The identifier starts at the last segment "01" followed two segments later by "10" (so a
+    // prefix may contain "01", and so may a lot: /01/{gtin}/10/01/21/S1).
+    String[] segments = path.split("/", -1);
+    for (int i = segments.length - 1; i >= 0; i--) {
+      if (segments[i].equals("01") && i + 2 < segments.length && segments[i + 2].equals("10")) {
+        return fromSegments(java.util.Arrays.copyOfRange(segments, i, segments.length));
+      }
     }
-    String[] parts = path.substring(start + 1).split("/", -1);
-    return fromSegments(parts);
+    for (int i = 0; i < segments.length; i++) { // no lot: name what is wrong
+      if (segments[i].equals("01")) {
+        return fromSegments(java.util.Arrays.copyOfRange(segments, i, segments.length));
+      }
+    }
+    throw new DigitalLinkException(
+        "uri", "no /01/{gtin} in the path; expected /01/{gtin}/10/{lot}[/21/{serial}]");
   }
 
   /**
@@ -150,8 +158,8 @@ public record DigitalLink(Gtin gtin, LotId lot, SerialId serial) {
     for (int i = 0; i < segment.length(); i++) {
       char c = segment.charAt(i);
       if (c == '%') {
-        int hi = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
-        int lo = hi >= 0 ? Character.digit(segment.charAt(i + 2), 16) : -1;
+        int hi = i + 2 < segment.length() ? hex(segment.charAt(i + 1)) : -1;
+        int lo = hi >= 0 ? hex(segment.charAt(i + 2)) : -1;
         if (lo < 0) {
           throw new DigitalLinkException(
               field, "broken percent-encoding at index " + i + " of the " + field);
@@ -170,6 +178,15 @@ public record DigitalLink(Gtin gtin, LotId lot, SerialId serial) {
       }
     }
     return new String(out, 0, n, UTF_8);
+  }
+
+  /**
+   * The value of an ASCII hex digit, or -1 (Character.digit would accept other scripts' digits).
+   */
+  private static int hex(char c) {
+    return c >= '0' && c <= '9'
+        ? c - '0'
+        : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
   }
 
   /** Characters of set 82 a path segment may carry unencoded (RFC 3986 pchar). */

@@ -81,6 +81,20 @@ class DigitalLinkTest {
   }
 
   @Test
+  void aLotOrPrefixNamed01_isNotMistakenForTheGtinKey() {
+    DigitalLink unit = new DigitalLink(GTIN, LotId.of("01"), SerialId.of("S1"));
+    assertThat(DigitalLink.parse(unit.uri("https://x.cn/01"))).isEqualTo(unit);
+    assertThat(DigitalLink.parse("/01/06901234500004/10/01").lot().value()).isEqualTo("01");
+  }
+
+  @Test
+  void percentEscapesTakeAsciiHexOnly() {
+    assertThatThrownBy(() -> DigitalLink.parse("/01/06901234500004/10/L%\uFF13\uFF11"))
+        .isInstanceOf(DigitalLinkException.class)
+        .hasMessageContaining("broken percent-encoding");
+  }
+
+  @Test
   void fromPathDecodesLikeParse() {
     assertThat(DigitalLink.fromPath("06901234500004", "A%2FB", null))
         .isEqualTo(DigitalLink.of(GTIN, LotId.of("A/B")));
