@@ -10,6 +10,7 @@ import net.suyuan.ledger.api.provenance.Provenance.Inspection;
 import net.suyuan.ledger.api.provenance.Provenance.LotLink;
 import net.suyuan.ledger.api.provenance.Provenance.Result;
 import net.suyuan.ledger.api.provenance.Provenance.Step;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The consumer page: server-rendered HTML, no JavaScript, one narrow column that fits a phone.
@@ -575,34 +576,8 @@ final class ConsumerPage {
   }
 
   static String esc(Object o) {
-    if (o == null) {
-      return "";
-    }
-    String s = String.valueOf(o);
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<':
-          b.append("&lt;");
-          break;
-        case '>':
-          b.append("&gt;");
-          break;
-        case '&':
-          b.append("&amp;");
-          break;
-        case '"':
-          b.append("&quot;");
-          break;
-        case '\'':
-          b.append("&#39;");
-          break;
-        default:
-          b.append(c);
-      }
-    }
-    return b.toString();
+    // The five characters HTML gives meaning to, as entities; the page is UTF-8, so nothing else.
+    return o == null ? "" : HtmlUtils.htmlEscape(String.valueOf(o), "UTF-8");
   }
 
   /** The friendly page for an unknown lot (404) or a malformed identifier (400). */
