@@ -29,13 +29,9 @@ final class SampleLinks {
     for (int i = 0; i < 13; i++) {
       g.append(rnd.nextInt(10));
     }
-    int sum = 0;
-    for (int i = 12, w = 3; i >= 0; i--, w = 4 - w) {
-      sum += (g.charAt(i) - '0') * w;
-    }
-    g.append((10 - sum % 10) % 10);
     SerialId serial = rnd.nextBoolean() ? SerialId.of(text(rnd, 1 + rnd.nextInt(12))) : null;
-    return new DigitalLink(Gtin.of(g.toString()), LotId.of(text(rnd, 1 + rnd.nextInt(20))), serial);
+    return new DigitalLink(
+        Gtin.completing(g.toString()), LotId.of(text(rnd, 1 + rnd.nextInt(20))), serial);
   }
 
   private static String text(Random rnd, int length) {

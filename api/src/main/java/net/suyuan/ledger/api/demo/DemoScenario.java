@@ -714,11 +714,6 @@ public final class DemoScenario {
   }
 
   private static String gtin(String first13) {
-    int sum = 0;
-    for (int i = 0; i < 13; i++) {
-      int d = first13.charAt(12 - i) - '0';
-      sum += i % 2 == 0 ? 3 * d : d;
-    }
-    return first13 + (10 - sum % 10) % 10;
+    return net.suyuan.ledger.core.id.Gtin.completing(first13).value();
   }
 }

@@ -212,11 +212,6 @@ final class LineageScenario {
     for (int i = 0; i < 13; i++) {
       digits.append(r.nextInt(10));
     }
-    int sum = 0;
-    for (int i = 0; i < 13; i++) {
-      int d = digits.charAt(12 - i) - '0';
-      sum += (i % 2 == 0) ? 3 * d : d;
-    }
-    return digits.append((10 - sum % 10) % 10).toString();
+    return net.suyuan.ledger.core.id.Gtin.completing(digits.toString()).value();
   }
 }

@@ -35,6 +35,19 @@ public record Gtin(String value) {
   }
 
   /**
+   * The GTIN-14 whose first 13 digits are {@code first13}, with its check digit computed (for tools
+   * and tests that make up product numbers).
+   */
+  public static Gtin completing(String first13) {
+    if (first13 == null
+        || first13.length() != 13
+        || !first13.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new IllegalArgumentException("expected 13 digits, got " + first13);
+    }
+    return new Gtin(first13 + checkDigit(first13));
+  }
+
+  /**
    * The GS1 mod-10 check digit for {@code digits} (GS1 General Specifications §7.9.1): weights 3
    * and 1 alternate starting with 3 at the digit next to the check digit.
    */

@@ -74,4 +74,12 @@ class GtinTest {
           .hasMessageContaining("check digit");
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void completingComputesTheCheckDigit() {
+    org.assertj.core.api.Assertions.assertThat(Gtin.completing("0690123450000").value())
+        .isEqualTo("06901234500004");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Gtin.completing("069012345000"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
