@@ -52,6 +52,9 @@ start_api() { # port log extra-args...
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -n 1), $(psql -V)" >&2
 start_api 18090 /tmp/resolver-bench-api.log
 eval "$(java -cp "$BENCH_JAR" net.suyuan.ledger.bench.ResolverSetup --base http://127.0.0.1:18090 --admin-key "$ADMIN_KEY")"
+# Planner statistics for the freshly written tables, as autovacuum would gather within a minute or
+# two; without them the lineage query plans nested loops over whole tables on this small database.
+psql -q -h $PG_HOST -p $PG_PORT -U "$PG_USER" -d "$DB" -c "ANALYZE" >/dev/null
 entries=$(curl -fs -H 'Accept: application/json' "http://127.0.0.1:18090$LOT_PATH" | python3 -c 'import json,sys; p=json.load(sys.stdin); print(len(p["timeline"]), max(l["depth"] for l in p["lineage"]["upstream"]), p["verification"]["ok"])')
 echo "== lot $LOT_PATH: entries shown, upstream depth, verified: $entries" >&2
 

@@ -9,50 +9,54 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * The one query behind a lot's provenance: in a single statement (one round trip, one snapshot) it
- * walks the lineage with recursive CTEs over the transformation entries, selects the entries to
- * show, and returns each with its neighbours' canonical bytes so every entry can be verified (hash
- * recomputed, link to the previous entry and from the next entry confirmed).
+ * The two queries behind a lot's provenance. The first (one statement, one snapshot) walks the
+ * lineage with recursive CTEs over the derived lot tables, selects the entries to show, and returns
+ * each with its neighbours' canonical bytes so every entry can be verified (hash recomputed, link
+ * to the previous entry and from the next entry confirmed), together with the ledger's head. The
+ * second fetches, the same way, the site and standard registrations the shown entries refer to.
  *
- * <p>Upstream: a lot made by {@code lot.transformed} (lot.created_seq) came from that entry's
- * inputs, recursively, to harvest lots. Downstream: transformations that list the lot among their
- * inputs made their outputs from it, recursively. Shown: for upstream lots the entries that say
- * where they came from and what was done to them (deliveries, production, inspection, the
- * transformation that made them); for the lot and its downstream lots every entry mentioning them
- * (including their sales); plus the registrations they refer to (product, sites, standard
- * versions).
+ * <p>Neither query reads an entry's JSON: the walk follows {@code lot.created_seq} and {@code
+ * entry_lot}, written with the entry in the append transaction (V5 indexes them for the walk). So
+ * an entry altered in the database, even into bytes that are not JSON, cannot break the query: it
+ * is returned like any other and fails its check on the page.
+ *
+ * <p>Upstream: a lot made by a transformation at seq T (its {@code created_seq}) came from the
+ * other lots that entry mentions, which existed before T, recursively, down to harvest lots.
+ * Downstream: an entry that mentions a lot after the lot's creation and creates lots is a
+ * transformation with the lot among its inputs; those lots were made from it, recursively. Shown:
+ * for upstream lots the entries that say where they came from and what was done to them
+ * (deliveries, production, inspection, the transformation that made them); for the lot and its
+ * downstream lots every entry mentioning them (including their sales); plus the registrations they
+ * refer to (product, sites, standard versions).
  */
 @Repository
 class ProvenanceStore {
 
   static final int MAX_DEPTH = 64;
 
-  private static final String SQL =
+  private static final String LINEAGE_SQL =
       """
       WITH RECURSIVE
       up(lot_id, depth) AS (
         SELECT lot_id, 0 FROM lot WHERE ledger_id = $1 AND lot_id = $2
         UNION
-        SELECT i.value ->> 'lotId', up.depth + 1
+        SELECT il.lot_id, up.depth + 1
         FROM up
         JOIN lot l ON l.ledger_id = $1 AND l.lot_id = up.lot_id AND NOT l.harvest_lot
-        JOIN entry e ON e.ledger_id = $1 AND e.seq = l.created_seq
-        CROSS JOIN LATERAL jsonb_array_elements(
-            convert_from(e.canonical, 'UTF8')::jsonb -> 'body' -> 'inputs') i
+        JOIN entry_lot el ON el.ledger_id = $1 AND el.seq = l.created_seq
+        JOIN lot il ON il.ledger_id = $1 AND il.lot_id = el.lot_id AND il.created_seq < el.seq
         WHERE up.depth < $3
       ),
       down(lot_id, depth) AS (
         SELECT lot_id, 0 FROM lot WHERE ledger_id = $1 AND lot_id = $2
         UNION
-        SELECT o.value ->> 'lotId', down.depth + 1
+        SELECT ol.lot_id, down.depth + 1
         FROM down
+        JOIN lot dl ON dl.ledger_id = $1 AND dl.lot_id = down.lot_id
         JOIN entry_lot el ON el.ledger_id = $1 AND el.lot_id = down.lot_id
-        JOIN entry e ON e.ledger_id = $1 AND e.seq = el.seq AND e.type = 'lot.transformed'
-        CROSS JOIN LATERAL (SELECT convert_from(e.canonical, 'UTF8')::jsonb -> 'body' AS b) t
-        CROSS JOIN LATERAL jsonb_array_elements(t.b -> 'outputs') o
+                         AND el.seq > dl.created_seq
+        JOIN lot ol ON ol.ledger_id = $1 AND ol.created_seq = el.seq
         WHERE down.depth < $3
-          AND EXISTS (SELECT 1 FROM jsonb_array_elements(t.b -> 'inputs') x
-                      WHERE x.value ->> 'lotId' = down.lot_id)
       ),
       lots AS (
         SELECT lot_id, true AS upstream FROM up WHERE depth > 0
@@ -70,33 +74,38 @@ class ProvenanceStore {
         WHERE NOT lots.upstream
            OR e.type IN ('harvest.delivered', 'production.recorded', 'inspection.recorded')
            OR el.seq IN (SELECT seq FROM makers)
-      ),
-      bodies AS (
-        SELECT convert_from(e.canonical, 'UTF8')::jsonb -> 'body' AS b
-        FROM entry e WHERE e.ledger_id = $1 AND e.seq IN (SELECT seq FROM shown)
-      ),
-      refs AS (
-        SELECT seq FROM shown
         UNION
         SELECT p.seq FROM product p
         WHERE p.ledger_id = $1
           AND p.gtin IN (SELECT l.gtin FROM lot l JOIN lots USING (lot_id) WHERE l.ledger_id = $1)
-        UNION
-        SELECT s.seq FROM site s
-        WHERE s.ledger_id = $1 AND s.base_id IN (SELECT b ->> 'baseId' FROM bodies)
-        UNION
-        SELECT v.seq FROM standard_version v JOIN bodies
-          ON v.standard_id = b ->> 'standardId' AND v.version = (b ->> 'standardVersion')::int
-        WHERE v.ledger_id = $1
       )
       SELECT e.seq, e.canonical, e.hash, p.canonical, n.canonical,
              g.hash_alg, g.head_seq, g.head_hash
       FROM ledger g
-      LEFT JOIN refs r ON true
+      LEFT JOIN shown r ON true
       LEFT JOIN entry e ON e.ledger_id = $1 AND e.seq = r.seq
       LEFT JOIN entry p ON p.ledger_id = $1 AND p.seq = e.seq - 1
       LEFT JOIN entry n ON n.ledger_id = $1 AND n.seq = e.seq + 1
       WHERE g.ledger_id = $1
+      ORDER BY e.seq
+      """;
+
+  /** Site and standard-version registrations by key ($2 base ids, $3/$4 standard ids/versions). */
+  private static final String REFERENCES_SQL =
+      """
+      WITH refs AS (
+        SELECT s.seq FROM site s WHERE s.ledger_id = $1 AND s.base_id = ANY($2)
+        UNION
+        SELECT v.seq FROM standard_version v
+        JOIN unnest($3::text[], $4::int[]) AS k(standard_id, version)
+          ON v.standard_id = k.standard_id AND v.version = k.version
+        WHERE v.ledger_id = $1
+      )
+      SELECT e.seq, e.canonical, e.hash, p.canonical, n.canonical
+      FROM refs r
+      JOIN entry e ON e.ledger_id = $1 AND e.seq = r.seq
+      LEFT JOIN entry p ON p.ledger_id = $1 AND p.seq = e.seq - 1
+      LEFT JOIN entry n ON n.ledger_id = $1 AND n.seq = e.seq + 1
       ORDER BY e.seq
       """;
 
@@ -113,36 +122,62 @@ class ProvenanceStore {
    * ledger has no such lot (the ledger row itself always comes back, with its head).
    */
   Mono<Rows> load(LotId lot) {
-    return db.sql(SQL)
+    return db.sql(LINEAGE_SQL)
         .bind(0, ledgerId)
         .bind(1, lot.value())
         .bind(2, MAX_DEPTH)
+        .map(ProvenanceStore::raw)
+        .all()
+        .collectList()
+        .map(ProvenanceStore::rows)
+        .flatMap(this::withReferences);
+  }
+
+  /** Adds the registrations of the sites and standard versions the shown entries name. */
+  private Mono<Rows> withReferences(Rows rows) {
+    References refs = References.of(rows.entries());
+    if (refs.isEmpty()) {
+      return Mono.just(rows);
+    }
+    return db.sql(REFERENCES_SQL)
+        .bind(0, ledgerId)
+        .bind(1, refs.baseIds())
+        .bind(2, refs.standardIds())
+        .bind(3, refs.standardVersions())
         .map(ProvenanceStore::row)
         .all()
         .collectList()
-        .map(ProvenanceStore::rows);
+        .map(found -> rows.with(found));
   }
 
   /** One shown entry with its neighbours ({@code null} where there is none). */
   record Row(long seq, byte[] canonical, byte[] hash, byte[] prevCanonical, byte[] nextCanonical) {}
 
   /** The shown entries in seq order and the ledger's head at the time of the query. */
-  record Rows(String hashAlg, long headSeq, byte[] headHash, List<Row> entries) {}
+  record Rows(String hashAlg, long headSeq, byte[] headHash, List<Row> entries) {
+    /** These rows and {@code more}, each seq once, in seq order. */
+    Rows with(List<Row> more) {
+      java.util.TreeMap<Long, Row> bySeq = new java.util.TreeMap<>();
+      entries.forEach(r -> bySeq.put(r.seq(), r));
+      more.forEach(r -> bySeq.putIfAbsent(r.seq(), r));
+      return new Rows(hashAlg, headSeq, headHash, List.copyOf(bySeq.values()));
+    }
+  }
 
   private record Raw(Row row, String hashAlg, long headSeq, byte[] headHash) {}
 
-  private static Raw row(Readable r) {
-    Long seq = r.get(0, Long.class);
-    Row row =
-        seq == null
-            ? null
-            : new Row(
-                seq,
-                r.get(1, byte[].class),
-                r.get(2, byte[].class),
-                r.get(3, byte[].class),
-                r.get(4, byte[].class));
+  private static Raw raw(Readable r) {
+    Row row = r.get(0, Long.class) == null ? null : row(r);
     return new Raw(row, r.get(5, String.class), r.get(6, Long.class), r.get(7, byte[].class));
+  }
+
+  private static Row row(Readable r) {
+    return new Row(
+        r.get(0, Long.class),
+        r.get(1, byte[].class),
+        r.get(2, byte[].class),
+        r.get(3, byte[].class),
+        r.get(4, byte[].class));
   }
 
   private static Rows rows(List<Raw> raws) {

@@ -315,4 +315,29 @@ class ResolverTest {
     String page = html(path("P1"), "zh", 200);
     assertThat(page).contains("验证失败", "#" + seq).doesNotContain("记录已验证");
   }
+
+  @Test
+  void entryOverwrittenWithBytesThatAreNotJson_failsThePageInsteadOfBreakingIt() throws Exception {
+    Map<String, Object> before = json(path("P1"));
+    List<Map<String, Object>> upstream = at(before, "lineage", "upstream");
+    long seq = ((Number) upstream.get(0).get("createdSeq")).longValue(); // made one level up
+    try (Connection c = TestJdbc.connect(env)) {
+      LedgerFixture.tamper(
+          c,
+          "UPDATE entry SET canonical = '\\xfffe6e6f74206a736f6e'::bytea"
+              + " WHERE ledger_id = 'main' AND seq = "
+              + seq);
+    }
+    Map<String, Object> after = json(path("P1"));
+    assertThat(at(after, "verification", "ok").toString()).isEqualTo("false");
+    assertThat(at(after, "verification", "failed").toString()).contains(String.valueOf(seq));
+    // The walk does not read the entries' bytes: the same entries are shown, back to every harvest.
+    List<Map<String, Object>> shownBefore = at(before, "timeline");
+    List<Map<String, Object>> shownAfter = at(after, "timeline");
+    assertThat(shownAfter.stream().map(t -> t.get("seq")).toList())
+        .isEqualTo(shownBefore.stream().map(t -> t.get("seq")).toList());
+    String page = html(path("P1"), "en", 200);
+    assertThat(page).contains("#" + seq);
+    assertThat(html(path("P1"), "zh", 200)).contains("验证失败").doesNotContain("记录已验证");
+  }
 }
