@@ -55,6 +55,18 @@ public final class ApiLoad implements Callable<Integer> {
   int batchSize;
 
   @Option(
+      names = "--rounds",
+      defaultValue = "5",
+      description = "Alternating rounds of (2) and (3); the medians are reported.")
+  int rounds;
+
+  @Option(
+      names = "--warmup-batches",
+      defaultValue = "5",
+      description = "Untimed batches per client before the rounds (JIT warm-up).")
+  int warmupBatches;
+
+  @Option(
       names = "--jdbc-url",
       required = true,
       description = "Same database, for the INSERT baseline.")
@@ -91,15 +103,26 @@ public final class ApiLoad implements Callable<Integer> {
     double single =
         clients == 0 ? 1 : run(clients, c -> scenario.singleAppends(http, c, perClient, latencies));
 
-    long batchFrom = head(http);
-    double batch =
-        run(
-            batchClients,
-            c -> scenario.batchAppends(http, clients + c, batchesPerClient, batchSize));
+    // (2) and (3) alternate, ROUNDS times, after an untimed warm-up of the batch path: each
+    // round's INSERT baseline copies exactly the rows that round's batches wrote, and the figures
+    // reported are the medians, so one disturbed phase on a shared machine does not decide them.
+    run(batchClients, c -> scenario.batchAppends(http, clients + c, warmupBatches, batchSize));
     long batchEvents = (long) batchClients * batchesPerClient * batchSize;
-    long batchTo = head(http);
-
-    double insert = insertBaseline(batchFrom, batchTo);
+    double[] batchRates = new double[rounds];
+    double[] insertRates = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      long batchFrom = head(http);
+      double batch =
+          run(
+              batchClients,
+              c -> scenario.batchAppends(http, clients + c, batchesPerClient, batchSize));
+      long batchTo = head(http);
+      batchRates[r] = batchEvents / batch;
+      insertRates[r] = (batchTo - batchFrom) / insertBaseline(batchFrom, batchTo);
+      System.err.printf(
+          "round %d: batch %,.0f events/s, INSERT %,.0f rows/s (%.0f%%)%n",
+          r + 1, batchRates[r], insertRates[r], 100 * batchRates[r] / insertRates[r]);
+    }
     if (clients > 0) { // the script measures (1) with wrk and passes --clients 0
       System.out.printf(
           "| (1) single-event appends, %d Java clients | %,.0f events/s | p50 %.1f ms, p99 %.1f ms"
@@ -111,15 +134,33 @@ public final class ApiLoad implements Callable<Integer> {
           latencies.count());
     }
     System.out.printf(
-        "| (2) batch appends, %d clients x %d batches of %,d | %,.0f events/s | |%n",
-        batchClients, batchesPerClient, batchSize, batchEvents / batch);
+        "| (2) batch appends, %d clients x %d batches of %,d, median of %d rounds | %,.0f events/s"
+            + " | rounds: %s |%n",
+        batchClients, batchesPerClient, batchSize, rounds, median(batchRates), rates(batchRates));
     System.out.printf(
-        "| (3) plain batched INSERT of the same %,d rows (baseline) | %,.0f rows/s | (2) is %.0f%% of (3) |%n",
-        batchTo - batchFrom,
-        (batchTo - batchFrom) / insert,
-        100.0 * (batchEvents / batch) / ((batchTo - batchFrom) / insert));
+        "| (3) plain batched INSERT of the same rows (baseline), median of %d rounds | %,.0f rows/s"
+            + " | rounds: %s; (2) is %.0f%% of (3) |%n",
+        rounds,
+        median(insertRates),
+        rates(insertRates),
+        100.0 * median(batchRates) / median(insertRates));
     System.err.printf("chain head moved from %d to %d%n", headBefore, head(http));
     return 0;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static String rates(double[] values) {
+    StringBuilder out = new StringBuilder();
+    for (double v : values) {
+      out.append(out.length() == 0 ? "" : ", ").append(String.format("%,.0f", v));
+    }
+    return out.toString();
   }
 
   private interface ClientTask {
