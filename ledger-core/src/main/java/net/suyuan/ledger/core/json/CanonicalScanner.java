@@ -309,10 +309,26 @@ public final class CanonicalScanner {
   private static int textRun(byte[] in, int p, int end) {
     while (true) {
       p = plainRun(in, p, end);
-      if (p >= end || in[p] >= 0 || Utf8.codePoint(in, p, end) < 0) {
+      if (p >= end || in[p] >= 0) {
         return p;
       }
-      p += Utf8.length(in[p]);
+      do { // a run of multi-byte sequences: Chinese text is mostly three-byte ones
+        int lead = in[p] & 0xff;
+        if (lead >= 0xe1
+            && lead != 0xed
+            && lead <= 0xef
+            && p + 3 <= end
+            && (in[p + 1] & 0xc0) == 0x80
+            && (in[p + 2] & 0xc0) == 0x80) {
+          // Leads E1-EC and EE-EF with any two continuation bytes are U+1000..U+FFFF outside
+          // the surrogates: valid, never overlong (E0 and ED, which have limits, go below).
+          p += 3;
+        } else if (Utf8.codePoint(in, p, end) >= 0) {
+          p += Utf8.length(in[p]);
+        } else {
+          return p;
+        }
+      } while (p < end && in[p] < 0);
     }
   }
 

@@ -118,6 +118,50 @@ class CanonicalScannerTest {
     assertThat(CanonicalScanner.isCanonical(swapped, 0, swapped.length)).isFalse();
   }
 
+  /**
+   * Three-byte UTF-8 sequences in a value, after Chinese text, at the edges the scanner's fast path
+   * for leads E1-EC and EE-EF must not cross: E0 and ED have narrower second bytes, and a sequence
+   * can be cut short or carry a byte that is not a continuation.
+   */
+  @Test
+  void threeByteSequencesInValues_agreeWithTheDefinition() {
+    int[][] sequences = {
+      {0xe0, 0xa0, 0x80}, // U+0800: valid
+      {0xe0, 0x9f, 0xbf}, // overlong
+      {0xe1, 0x80, 0x80}, // U+1000: valid
+      {0xec, 0xbf, 0xbf}, // U+CFFF: valid
+      {0xed, 0x9f, 0xbf}, // U+D7FF: valid
+      {0xed, 0xa0, 0x80}, // surrogate U+D800
+      {0xee, 0x80, 0x80}, // U+E000: valid
+      {0xef, 0xbf, 0xbf}, // U+FFFF: valid
+      {0xe7, 0x94, 0x9f}, // 生: valid
+      {0xe7, 0x94}, // cut short before the closing quote
+      {0xe7, 0xc0, 0x80}, // second byte not a continuation
+      {0xe7, 0x94, 0x41}, // third byte ASCII
+      {0xe7, 0x94, 0x22}, // third byte the closing quote
+      {0xf0, 0x9f, 0x98, 0x80}, // U+1F600: valid four-byte
+      {0xc3, 0xb6}, // ö: valid two-byte
+    };
+    for (int[] seq : sequences) {
+      for (String before : new String[] {"", "生姜", "a"}) {
+        for (String after : new String[] {"", "姜", "x"}) {
+          java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+          out.writeBytes("{\"k\":\"".getBytes(UTF_8));
+          out.writeBytes(before.getBytes(UTF_8));
+          for (int b : seq) {
+            out.write(b);
+          }
+          out.writeBytes(after.getBytes(UTF_8));
+          out.writeBytes("\"}".getBytes(UTF_8));
+          byte[] json = out.toByteArray();
+          assertThat(CanonicalScanner.isCanonical(json, 0, json.length))
+              .as(Arrays.toString(seq) + " between '" + before + "' and '" + after + "'")
+              .isEqualTo(oracle(json));
+        }
+      }
+    }
+  }
+
   @Test
   void randomValuesAndMutations_scannerAgreesWithDefinition() {
     Random random = new Random(SEED);
