@@ -131,7 +131,14 @@ public final class CanonicalScanner {
           p = pos;
         }
         int stop = p - 1;
-        if (nameStart[depth] >= 0
+        int previous = nameStart[depth];
+        if (previous >= 0
+            // Most names already differ in their first byte; decide those here, without the call.
+            && !(previous < nameEnd[depth]
+                && start < stop
+                && !nameDecode[depth]
+                && !lastStringNeedsDecode
+                && (in[previous] & 0xff) < (in[start] & 0xff))
             && !increasing(
                 nameStart[depth],
                 nameEnd[depth],
