@@ -51,15 +51,15 @@ public class IncomeReplay {
           ResultSet revenue = LiveTables.cursor(c, LiveTables.REVENUE, ledgerId, FETCH_SIZE)) {
         Cursor<LineRow> liveLines = new Cursor<>(lines, LiveTables::line);
         Cursor<RevenueRow> liveRevenue = new Cursor<>(revenue, LiveTables::revenue);
-        EntryScan.scan(
+        ParsedScan.scan(
             c,
             ledgerId,
             -1,
             asOf,
             Long.MAX_VALUE,
             FETCH_SIZE,
-            (seq, type, actor, bytes) -> {
-              IncomeFeed.Applied a = run.feed.apply(seq, type, actor, bytes, run.totals);
+            (seq, type, actor, event) -> {
+              IncomeFeed.Applied a = run.feed.applyEvent(seq, type, actor, event, run.totals);
               run.entries++;
               a.lines().forEach(run.totals::add);
               a.revenue().forEach(run.totals::add);
