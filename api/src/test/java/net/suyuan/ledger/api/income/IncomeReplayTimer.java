@@ -6,6 +6,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
+import net.suyuan.ledger.api.append.LedgerInfo;
+import net.suyuan.ledger.core.hash.HashAlg;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Times full replays of a preloaded ledger outside the api (bench/replay-bench.sh), beside their
@@ -38,6 +43,7 @@ public final class IncomeReplayTimer {
             case "read" -> IncomeReplayTimer::read;
             case "strict" -> IncomeReplayTimer::strict;
             case "lean" -> IncomeReplayTimer::lean;
+            case "check" -> IncomeReplayTimer::check;
             default -> IncomeReplayTimer::parallel;
           };
       for (int round = 0; round < rounds; round++) {
@@ -53,7 +59,35 @@ public final class IncomeReplayTimer {
       time("replay, strict parse, one thread (before)", IncomeReplayTimer::strict, true);
       time("replay, lean reader, one thread", IncomeReplayTimer::lean, true);
       time("replay, lean reader, parallel chunks (api)", IncomeReplayTimer::parallel, true);
+      if (projected()) {
+        time(
+            "replay check (IncomeReplay.check, as POST /income/replay)",
+            IncomeReplayTimer::check,
+            true);
+      }
     }
+  }
+
+  /** True when the income tables hold the whole ledger (the api projected it). */
+  private static boolean projected() throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, user, "")) {
+      return IncomeTables.watermark(c, ledgerId) >= 0;
+    }
+  }
+
+  /** The check the endpoint runs, on its own connection; fails unless it finds no difference. */
+  private static long check(Connection unused) throws SQLException {
+    StandardEnvironment env = new StandardEnvironment();
+    env.getPropertySources()
+        .addFirst(
+            new MapPropertySource(
+                "timer", Map.of("spring.flyway.url", url, "spring.flyway.user", user)));
+    ReplayReport report =
+        new IncomeReplay(new IncomeJdbc(env), new LedgerInfo(ledgerId, HashAlg.SHA_256)).check();
+    if (!report.ok()) {
+      throw new IllegalStateException("replay check found differences: " + report.differences());
+    }
+    return report.entriesReplayed();
   }
 
   private static long read(Connection c) throws SQLException {
