@@ -48,7 +48,8 @@ public class IncomeReplay {
       Run run = new Run();
       long asOf = IncomeTables.watermark(c, ledgerId); // the snapshot starts here
       try (ResultSet lines = LiveTables.cursor(c, LiveTables.LINES, ledgerId, FETCH_SIZE);
-          ResultSet revenue = LiveTables.cursor(c, LiveTables.REVENUE, ledgerId, FETCH_SIZE)) {
+          ResultSet revenue = LiveTables.cursor(c, LiveTables.REVENUE, ledgerId, FETCH_SIZE);
+          RollupsAside aside = new RollupsAside(run.totals)) {
         Cursor<LineRow> liveLines = new Cursor<>(lines, LiveTables::line);
         Cursor<RevenueRow> liveRevenue = new Cursor<>(revenue, LiveTables::revenue);
         ParsedScan.scan(
@@ -61,8 +62,7 @@ public class IncomeReplay {
             (seq, type, actor, event) -> {
               IncomeFeed.Applied a = run.feed.applyEvent(seq, type, actor, event, run.totals);
               run.entries++;
-              a.lines().forEach(run.totals::add);
-              a.revenue().forEach(run.totals::add);
+              aside.add(a); // household and revenue rollups, on a second thread
               if (a.product() != null) {
                 run.products.put(a.product().gtin(), a.product());
               }
@@ -73,6 +73,7 @@ public class IncomeReplay {
             });
         run.extra("income_line", liveLines);
         run.extra("revenue_line", liveRevenue);
+        aside.finish();
       }
       run.compareMaps("income_product", LiveTables.products(c, ledgerId), run.products);
       Rollups live = LiveTables.rollups(c, ledgerId);
