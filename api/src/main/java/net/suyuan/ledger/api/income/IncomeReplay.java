@@ -46,12 +46,17 @@ public class IncomeReplay {
       c.setReadOnly(true);
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       Run run = new Run();
-      long asOf = IncomeTables.watermark(c, ledgerId); // the snapshot starts here
-      try (ResultSet lines = LiveTables.cursor(c, LiveTables.LINES, ledgerId, FETCH_SIZE);
+      String snapshot = AsideRows.exportSnapshot(c); // the snapshot starts here
+      long asOf = IncomeTables.watermark(c, ledgerId);
+      try (AsideRows<LineRow> lines =
+              AsideRows.open(jdbc, snapshot, LiveTables.LINES, ledgerId, LiveTables::line);
           ResultSet revenue = LiveTables.cursor(c, LiveTables.REVENUE, ledgerId, FETCH_SIZE);
           RollupsAside aside = new RollupsAside(run.totals)) {
-        Cursor<LineRow> liveLines = new Cursor<>(lines, LiveTables::line);
-        Cursor<RevenueRow> liveRevenue = new Cursor<>(revenue, LiveTables::revenue);
+        // income lines (3 a sale) are read on a second connection in this snapshot, beside the
+        // replay; revenue lines (1 a sale or refund) here
+        Cursor<LineRow> liveLines = new Cursor<>(lines::next);
+        Cursor<RevenueRow> liveRevenue =
+            new Cursor<>(() -> revenue.next() ? LiveTables.revenue(revenue) : null);
         ParsedScan.scan(
             c,
             ledgerId,
@@ -99,27 +104,23 @@ public class IncomeReplay {
 
   /** Rows of one seq-ordered cursor, taken a seq at a time. */
   private static final class Cursor<T> {
-    interface Reader<T> {
-      T read(ResultSet rs) throws SQLException;
+    interface Source<T> {
+      /** The next row, null after the last. */
+      T next() throws SQLException;
     }
 
-    private final ResultSet rs;
-    private final Reader<T> reader;
+    private final Source<T> source;
     private T next;
     private boolean done;
 
-    Cursor(ResultSet rs, Reader<T> reader) {
-      this.rs = rs;
-      this.reader = reader;
+    Cursor(Source<T> source) {
+      this.source = source;
     }
 
     private T peek() throws SQLException {
       if (next == null && !done) {
-        if (rs.next()) {
-          next = reader.read(rs);
-        } else {
-          done = true;
-        }
+        next = source.next();
+        done = next == null;
       }
       return next;
     }
