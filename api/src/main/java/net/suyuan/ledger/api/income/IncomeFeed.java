@@ -1,10 +1,7 @@
 package net.suyuan.ledger.api.income;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import net.suyuan.ledger.core.event.EventTypes;
-import net.suyuan.ledger.core.event.EventValidationException;
 import net.suyuan.ledger.core.event.HarvestDelivered;
 import net.suyuan.ledger.core.event.LedgerEvent;
 import net.suyuan.ledger.core.event.LotTransformed;
@@ -16,10 +13,6 @@ import net.suyuan.ledger.core.event.WageRecorded;
 import net.suyuan.ledger.core.income.IncomeAttribution;
 import net.suyuan.ledger.core.income.IncomeLine;
 import net.suyuan.ledger.core.income.RevenueLine;
-import net.suyuan.ledger.core.json.JsonObject;
-import net.suyuan.ledger.core.json.JsonParseException;
-import net.suyuan.ledger.core.json.JsonParser;
-import net.suyuan.ledger.core.json.JsonValue;
 
 /**
  * Feeds stored entries, in seq order, to the core's {@link IncomeAttribution} and says what each
@@ -45,13 +38,19 @@ final class IncomeFeed {
     static final Applied NONE = new Applied(List.of(), List.of(), null);
   }
 
-  private static final byte[] ACTOR_PREFIX = "{\"actor\":\"".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] BODY_KEY = "\",\"body\":".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] PREV_KEY = ",\"prev\":\"".getBytes(StandardCharsets.US_ASCII);
-
   private final IncomeAttribution attribution = new IncomeAttribution();
+  private final EntryEvents reader;
   private final ProgramState programs = new ProgramState();
   private long lastSeq = -1;
+
+  IncomeFeed() {
+    this(new EntryEvents());
+  }
+
+  /** A feed that reads entries given to {@link #apply} with {@code reader}. */
+  IncomeFeed(EntryEvents reader) {
+    this.reader = reader;
+  }
 
   /** The last seq fed, -1 before the first. */
   long lastSeq() {
@@ -66,14 +65,29 @@ final class IncomeFeed {
    * @throws IllegalStateException if the entry cannot be read or does not follow the last one
    */
   Applied apply(long seq, String type, String actor, byte[] canonical, Rollups programDeltas) {
+    LedgerEvent event = TYPES.contains(type) ? reader.read(seq, type, canonical) : null;
+    return applyEvent(seq, type, actor, event, programDeltas);
+  }
+
+  /**
+   * Applies the entry at {@code seq} already read by {@link EntryEvents} ({@link ParsedScan} reads
+   * chunks in parallel): {@code event} is null exactly when {@code type} is not one of {@link
+   * #TYPES}.
+   *
+   * @throws IllegalStateException if the entry does not follow the last one
+   */
+  Applied applyEvent(
+      long seq, String type, String actor, LedgerEvent event, Rollups programDeltas) {
     if (seq <= lastSeq) {
       throw new IllegalStateException("entry " + seq + " does not follow " + lastSeq);
     }
+    if (TYPES.contains(type) != (event != null)) {
+      throw new IllegalStateException("entry " + seq + " of type " + type + " was not read");
+    }
     lastSeq = seq;
-    if (!TYPES.contains(type)) {
+    if (event == null) {
       return Applied.NONE;
     }
-    LedgerEvent event = parse(seq, type, canonical);
     var income = attribution.apply(seq, event);
     ProductRow product = null;
     if (event instanceof ProductRegistered p) {
@@ -91,59 +105,5 @@ final class IncomeFeed {
       programs.line(line, programDeltas);
     }
     return new Applied(income.households(), income.revenue(), product);
-  }
-
-  private static LedgerEvent parse(long seq, String type, byte[] canonical) {
-    try {
-      JsonValue body = body(canonical);
-      if (!(body instanceof JsonObject)) {
-        throw new IllegalStateException("entry " + seq + " has no body object");
-      }
-      return EventTypes.parse(type, (JsonObject) body);
-    } catch (JsonParseException | EventValidationException e) {
-      throw new IllegalStateException("entry " + seq + " cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * The entry's body, parsed alone: in the canonical (RFC 8785, members sorted) entry it is the
-   * value between {@code {"actor":"<actor>","body":} and the last {@code ,"prev":"} (nothing after
-   * prev can contain that text: seq, ts, type and v follow). Parsing only the body instead of the
-   * whole entry saves a third of the replay's time; any other shape falls back to a full parse.
-   */
-  private static JsonValue body(byte[] c) throws JsonParseException {
-    int start = -1;
-    if (startsWith(c, 0, ACTOR_PREFIX)) {
-      for (int i = ACTOR_PREFIX.length; i < c.length && c[i] != '\\'; i++) {
-        if (c[i] == '"') {
-          start = startsWith(c, i, BODY_KEY) ? i + BODY_KEY.length : -1;
-          break;
-        }
-      }
-    }
-    int end = -1;
-    for (int i = c.length - PREV_KEY.length; start > 0 && i > start; i--) {
-      if (c[i] == ',' && startsWith(c, i, PREV_KEY)) {
-        end = i;
-        break;
-      }
-    }
-    if (start < 0 || end < 0) {
-      JsonValue entry = JsonParser.parse(c);
-      return entry instanceof JsonObject o ? o.get("body").orElse(null) : null;
-    }
-    return JsonParser.parse(c, start, end - start);
-  }
-
-  private static boolean startsWith(byte[] in, int at, byte[] prefix) {
-    if (at + prefix.length > in.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (in[at + i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -125,15 +125,15 @@ public class IncomeProjector implements SmartLifecycle {
     long target = IncomeTables.watermark(c, ledgerId);
     log.info("Income projection: rebuilding state by replay of seq 0..{}", target);
     long[] count = {0};
-    EntryScan.scan(
+    ParsedScan.scan(
         c,
         ledgerId,
         -1,
         target,
         Long.MAX_VALUE,
         FETCH_SIZE,
-        (seq, type, actor, bytes) -> {
-          fresh.apply(seq, type, actor, bytes, null);
+        (seq, type, actor, event) -> {
+          fresh.applyEvent(seq, type, actor, event, null);
           if (++count[0] % 200_000 == 0) {
             log.info("Income projection: replayed {} of {} entries", count[0], target + 1);
           }
@@ -159,26 +159,26 @@ public class IncomeProjector implements SmartLifecycle {
             "watermark " + w + " is behind the projection's state at " + feed.lastSeq());
       }
       if (w > feed.lastSeq()) { // another instance moved it: catch up without writing
-        EntryScan.scan(
+        ParsedScan.scan(
             c,
             ledgerId,
             feed.lastSeq(),
             w,
             Long.MAX_VALUE,
             FETCH_SIZE,
-            (seq, type, actor, bytes) -> feed.apply(seq, type, actor, bytes, null));
+            (seq, type, actor, event) -> feed.applyEvent(seq, type, actor, event, null));
       }
       IncomeBatch batch = new IncomeBatch(w);
       long last =
-          EntryScan.scan(
+          ParsedScan.scan(
               c,
               ledgerId,
               w,
               Long.MAX_VALUE,
               batchEntries,
               FETCH_SIZE,
-              (seq, type, actor, bytes) ->
-                  batch.add(seq, feed.apply(seq, type, actor, bytes, batch.rollups)));
+              (seq, type, actor, event) ->
+                  batch.add(seq, feed.applyEvent(seq, type, actor, event, batch.rollups)));
       if (last > w) {
         IncomeTables.write(c, ledgerId, batch);
       }

@@ -9,8 +9,13 @@ final class IncomeRows {
 
   /** {@code sale}, {@code refund}, {@code wage}, {@code payout}. */
   static String kind(IncomeKind kind) {
-    return kind.name().toLowerCase(Locale.ROOT);
+    return KINDS[kind.ordinal()];
   }
+
+  private static final String[] KINDS =
+      java.util.Arrays.stream(IncomeKind.values())
+          .map(k -> k.name().toLowerCase(Locale.ROOT))
+          .toArray(String[]::new);
 
   static IncomeKind kind(String value) {
     return IncomeKind.valueOf(value.toUpperCase(Locale.ROOT));

@@ -1,9 +1,9 @@
 package net.suyuan.ledger.api.income;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.suyuan.ledger.core.income.IncomeKind;
 import net.suyuan.ledger.core.income.IncomeLine;
 
@@ -15,17 +15,52 @@ import net.suyuan.ledger.core.income.IncomeLine;
  * part in that year. Rebuilt by replay like the attribution. Not thread-safe.
  */
 final class ProgramState {
-  private record Member(String org, int year, String household) {}
+  /**
+   * One household's participation, by year. Lists, not sets of composite keys: a household has
+   * lines in a few years, programs and channels, so a linear scan over them beats hashing a (org,
+   * year, channel, household) key for every line, which was most of a replay's time.
+   */
+  private static final class Household {
+    final List<Year> years = new ArrayList<>(2);
 
-  private record Reach(String org, int year, String channel, String household) {}
+    Year year(int year) {
+      for (Year y : years) {
+        if (y.year == year) {
+          return y;
+        }
+      }
+      Year y = new Year(year);
+      years.add(y);
+      return y;
+    }
+  }
 
-  private record HouseholdYear(String household, int year) {}
+  private static final class Year {
+    final int year;
+    long wages;
+    final List<String> programs = new ArrayList<>(2); // joined this year, in joining order
+    final List<String> reachedOrg = new ArrayList<>(4); // with reachedChannel: (org, channel)
+    final List<String> reachedChannel = new ArrayList<>(4);
+
+    Year(int year) {
+      this.year = year;
+    }
+
+    /** Adds (org, channel) to the reached pairs; false if it was there. */
+    boolean reach(String org, String channel) {
+      for (int i = 0; i < reachedOrg.size(); i++) {
+        if (reachedOrg.get(i).equals(org) && reachedChannel.get(i).equals(channel)) {
+          return false;
+        }
+      }
+      reachedOrg.add(org);
+      reachedChannel.add(channel);
+      return true;
+    }
+  }
 
   private final Map<String, String> programOf = new HashMap<>(); // gtin -> org
-  private final Set<Member> members = new HashSet<>();
-  private final Set<Reach> reached = new HashSet<>();
-  private final Map<HouseholdYear, Long> wages = new HashMap<>();
-  private final Map<HouseholdYear, Set<String>> programs = new HashMap<>();
+  private final Map<String, Household> households = new HashMap<>();
 
   void product(ProductRow p) {
     programOf.put(p.gtin(), p.orgId());
@@ -35,10 +70,10 @@ final class ProgramState {
   void line(IncomeLine line, Rollups out) {
     String household = line.householdId().value();
     int year = line.date().getYear();
-    HouseholdYear hy = new HouseholdYear(household, year);
     if (line.kind() == IncomeKind.WAGE) {
-      wages.merge(hy, line.amountFen(), Math::addExact);
-      for (String org : programs.getOrDefault(hy, Set.of())) {
+      Year y = households.computeIfAbsent(household, k -> new Household()).year(year);
+      y.wages = Math.addExact(y.wages, line.amountFen());
+      for (String org : y.programs) {
         add(out, org, year, 0, line.amountFen());
       }
       return;
@@ -51,16 +86,14 @@ final class ProgramState {
     if (org == null) {
       throw new IllegalStateException("product " + sale.gtin() + " was never registered");
     }
-    if (members.add(new Member(org, year, household))) {
-      programs.computeIfAbsent(hy, k -> new HashSet<>()).add(org);
-      add(out, org, year, 1, wages.getOrDefault(hy, 0L));
+    Year y = households.computeIfAbsent(household, k -> new Household()).year(year);
+    if (!y.programs.contains(org)) {
+      y.programs.add(org);
+      add(out, org, year, 1, y.wages);
     }
     add(out, org, year, 0, line.amountFen());
     String channel = sale.channel().wire();
-    long newlyReached =
-        line.kind() == IncomeKind.SALE && reached.add(new Reach(org, year, channel, household))
-            ? 1
-            : 0;
+    long newlyReached = line.kind() == IncomeKind.SALE && y.reach(org, channel) ? 1 : 0;
     if (out != null) {
       long[] c =
           out.programChannelYear.computeIfAbsent(

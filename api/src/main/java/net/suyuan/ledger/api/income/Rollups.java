@@ -45,9 +45,30 @@ final class Rollups {
 
   record MonthKey(String gtin, String channel, LocalDate month) {}
 
-  record GtinYearKey(String gtin, int year, String channel, String householdId) {}
+  /**
+   * The record's own hash (31 * h + next, component by component) collides systematically here:
+   * household ids differ in a few digits, and 31^k differences in them equal the differences of two
+   * GTINs or years, so hundreds of thousands of keys fell into treeified buckets. Mixed instead.
+   */
+  record GtinYearKey(String gtin, int year, String channel, String householdId) {
+    @Override
+    public int hashCode() {
+      return mix(mix(mix(householdId.hashCode(), gtin.hashCode()), channel.hashCode()), year);
+    }
+  }
 
-  record YearKey(String householdId, int year) {}
+  record YearKey(String householdId, int year) {
+    @Override
+    public int hashCode() {
+      return mix(householdId.hashCode(), year);
+    }
+  }
+
+  /** Combines two hashes through a multiply by an odd constant and a xor-shift (MurmurHash3). */
+  static int mix(int h, int next) {
+    int x = (h ^ next) * 0x9E3779B9 + next;
+    return x ^ (x >>> 16);
+  }
 
   final Map<MonthKey, long[]> revenueMonth = new HashMap<>();
   final Map<GtinYearKey, long[]> householdGtinYear = new HashMap<>();

@@ -28,18 +28,21 @@ public record LotTransformed(
     Set<LotId> inputLots = new HashSet<>();
     for (int i = 0; i < inputs.size(); i++) {
       LotId lot = inputs.get(i).lotId();
-      FieldException.require(
-          inputLots.add(lot), "inputs[" + i + "].lotId", "lot " + lot + " is listed twice");
+      if (!inputLots.add(lot)) { // messages built only on failure (replays construct many)
+        throw FieldException.of("inputs[" + i + "].lotId", "lot " + lot + " is listed twice");
+      }
     }
     Set<LotId> outputLots = new HashSet<>();
     for (int i = 0; i < outputs.size(); i++) {
       LotId lot = outputs.get(i).lotId();
-      FieldException.require(
-          outputLots.add(lot), "outputs[" + i + "].lotId", "lot " + lot + " is listed twice");
-      FieldException.require(
-          !inputLots.contains(lot),
-          "outputs[" + i + "].lotId",
-          "lot " + lot + " is also an input; outputs must be new lots");
+      if (!outputLots.add(lot)) {
+        throw FieldException.of("outputs[" + i + "].lotId", "lot " + lot + " is listed twice");
+      }
+      if (inputLots.contains(lot)) {
+        throw FieldException.of(
+            "outputs[" + i + "].lotId",
+            "lot " + lot + " is also an input; outputs must be new lots");
+      }
     }
     Timestamps.requireMillis("occurredAt", occurredAt);
   }

@@ -34,15 +34,17 @@ public record SaleRecorded(
     Texts.present("pricePer", pricePer);
     Texts.present("fees", fees);
     Timestamps.requireMillis("occurredAt", occurredAt);
-    FieldException.require(
-        quantity.value() % pricePer.value() == 0,
-        "quantity",
-        "quantity " + quantity + " is not a multiple of pricePer " + pricePer);
+    // messages are built only on failure: records are constructed for every entry of a replay
+    if (quantity.value() % pricePer.value() != 0) {
+      throw FieldException.of(
+          "quantity", "quantity " + quantity + " is not a multiple of pricePer " + pricePer);
+    }
     long gross = gross(quantity, pricePer, unitPriceFen);
-    FieldException.require(
-        fees.total().value() <= gross,
-        "fees",
-        "fees total " + fees.total().value() + " fen exceeds the gross amount " + gross + " fen");
+    if (fees.total().value() > gross) {
+      throw FieldException.of(
+          "fees",
+          "fees total " + fees.total().value() + " fen exceeds the gross amount " + gross + " fen");
+    }
   }
 
   private static long gross(Quantity quantity, Quantity pricePer, Fen unitPriceFen) {

@@ -14,8 +14,9 @@ final class Texts {
     FieldException.require(value != null, field, "is missing");
     int length = value.codePointCount(0, value.length());
     FieldException.require(length >= 1, field, "must not be empty");
-    FieldException.require(
-        length <= max, field, "must be at most " + max + " characters, got " + length);
+    if (length > max) {
+      throw FieldException.of(field, "must be at most " + max + " characters, got " + length);
+    }
     FieldException.require(
         value.codePoints().noneMatch(Character::isISOControl),
         field,

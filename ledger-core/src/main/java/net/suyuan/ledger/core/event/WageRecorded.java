@@ -20,10 +20,9 @@ public record WageRecorded(
     Texts.present("amountFen", amountFen);
     FieldException.require(amountFen.value() > 0, "amountFen", "must be positive, got 0");
     Texts.present("days", days);
-    days.ifPresent(
-        d ->
-            FieldException.require(
-                d >= 1 && d <= MAX_DAYS, "days", "must be in 1.." + MAX_DAYS + ", got " + d));
+    if (days.isPresent() && (days.getAsInt() < 1 || days.getAsInt() > MAX_DAYS)) {
+      throw FieldException.of("days", "must be in 1.." + MAX_DAYS + ", got " + days.getAsInt());
+    }
     Timestamps.requireMillis("occurredAt", occurredAt);
   }
 
