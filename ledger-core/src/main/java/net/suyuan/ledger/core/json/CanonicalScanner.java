@@ -202,9 +202,7 @@ public final class CanonicalScanner {
           p++;
         }
         int digitsStart = p;
-        while (p < end && in[p] >= '0' && in[p] <= '9') {
-          p++;
-        }
+        p = digitRun(in, p, end);
         int digits = p - digitsStart;
         boolean plain = p >= end || (in[p] != '.' && in[p] != 'e' && in[p] != 'E');
         if (digits > 0 && digits <= 15 && plain) {
@@ -356,6 +354,37 @@ public final class CanonicalScanner {
       p++;
     }
     return p;
+  }
+
+  /**
+   * The offset of the first byte at or after {@code p} that is not an ASCII digit (or {@code end}),
+   * eight bytes at a time: numbers end at an unpredictable length, and a byte loop pays a
+   * mispredicted branch at every one.
+   */
+  static int digitRun(byte[] in, int p, int end) {
+    while (p + 8 <= end) {
+      long other = nonDigitBytes((long) WORDS.get(in, p));
+      if (other != 0) {
+        return p + (Long.numberOfTrailingZeros(other) >>> 3);
+      }
+      p += 8;
+    }
+    while (p < end && in[p] >= '0' && in[p] <= '9') {
+      p++;
+    }
+    return p;
+  }
+
+  /**
+   * The high bit of each byte of {@code w} that is not {@code '0'..'9'}. Exact for every byte: with
+   * the high bits cleared, adding 0x50 (or 0x46) to a byte sets its high bit exactly when it is at
+   * least 0x30 (or 0x3a) and never carries into the next byte.
+   */
+  private static long nonDigitBytes(long w) {
+    long low = w & ~HIGHS;
+    long atLeastZero = (low + 0x50 * ONES) & HIGHS;
+    long pastNine = (low + 0x46 * ONES) & HIGHS;
+    return ~(atLeastZero & ~pastNine & ~w) & HIGHS;
   }
 
   private static final java.lang.invoke.VarHandle WORDS =

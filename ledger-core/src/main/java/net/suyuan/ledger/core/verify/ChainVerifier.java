@@ -27,16 +27,25 @@ import net.suyuan.ledger.core.json.JsonValue;
  */
 public final class ChainVerifier {
   private static final HexFormat HEX = HexFormat.of();
-  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(UTF_8);
-  private static final short[] HEX_PAIR = new short[256];
-  private static final java.lang.invoke.VarHandle HEX_PAIRS =
+  private static final java.lang.invoke.VarHandle INTS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-          short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+          int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
-  static {
-    for (int b = 0; b < 256; b++) { // little-endian: the high nibble's digit is the first byte
-      HEX_PAIR[b] = (short) (HEX_DIGITS[b >> 4] | (HEX_DIGITS[b & 0xf] << 8));
-    }
+  /**
+   * Four bytes (big-endian in {@code v}) as eight lowercase hex digits in one little-endian word:
+   * the bytes are spread one per 16-bit lane, split into nibbles, and each nibble n becomes '0' +
+   * n, plus 39 more ('a' - '0' - 10) where n > 9.
+   */
+  static long hex8(int v) {
+    long x = Integer.toUnsignedLong(Integer.reverseBytes(v)); // first byte lowest
+    x = (x | (x << 16)) & 0x0000FFFF0000FFFFL;
+    x = (x | (x << 8)) & 0x00FF00FF00FF00FFL; // byte i at byte 2i
+    long n = ((x >>> 4) & 0x000F000F000F000FL) | ((x & 0x000F000F000F000FL) << 8);
+    long letters = ((n + 0x0606060606060606L) >>> 4) & 0x0101010101010101L;
+    return n + 0x3030303030303030L + letters * 0x27;
   }
 
   private static final byte[] GENESIS = Entry.GENESIS_TYPE.getBytes(UTF_8);
@@ -44,6 +53,7 @@ public final class ChainVerifier {
 
   private final EntryFields fields = new EntryFields();
   private final CanonicalScanner scanner = new CanonicalScanner();
+  private final EntryTemplate template = new EntryTemplate(scanner);
   private final byte[] hash = new byte[EntryHash.LENGTH];
   private final byte[] prevHex; // hex of the previous entry's hash, as it must appear in "prev"
   private EntryHasher hasher;
@@ -85,7 +95,7 @@ public final class ChainVerifier {
       throw new ChainVerificationException(failure);
     }
     long seq = nextSeq;
-    if (seq == 0 || !EntryTemplate.matches(in, offset, length, seq, prevHex, scanner)) {
+    if (seq == 0 || !template.matches(in, offset, length, seq, prevHex)) {
       checkInGeneral(seq, in, offset, length);
     }
     hasher.hashInto(in, offset, length, hash);
@@ -95,8 +105,8 @@ public final class ChainVerifier {
           FailureKind.HASH_MISMATCH,
           "stored hash " + storedHash.hex() + ", recomputed " + HEX.formatHex(hash));
     }
-    for (int i = 0; i < hash.length; i++) {
-      HEX_PAIRS.set(prevHex, 2 * i, HEX_PAIR[hash[i] & 0xff]); // two hex digits per store
+    for (int i = 0; i < hash.length; i += 4) { // eight hex digits per store
+      LONGS.set(prevHex, 2 * i, hex8((int) INTS.get(hash, i)));
     }
     nextSeq = seq + 1;
     verified++;

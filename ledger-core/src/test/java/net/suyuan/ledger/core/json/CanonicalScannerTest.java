@@ -118,6 +118,31 @@ class CanonicalScannerTest {
     assertThat(CanonicalScanner.isCanonical(swapped, 0, swapped.length)).isFalse();
   }
 
+  /** The word-at-a-time digit run must stop exactly where a byte-by-byte loop stops. */
+  @Test
+  void digitRunStopsAtTheFirstNonDigit() {
+    Random random = new Random(SEED);
+    byte[] others = {'/', ':', ',', '}', '.', 'e', 0x00, (byte) 0x80, (byte) 0xb0, (byte) 0xb9, -1};
+    for (int i = 0; i < 100_000; i++) {
+      byte[] b = new byte[random.nextInt(24)];
+      for (int k = 0; k < b.length; k++) {
+        int pick = random.nextInt(8);
+        b[k] =
+            pick == 0
+                ? others[random.nextInt(others.length)]
+                : pick == 1 ? (byte) random.nextInt(256) : (byte) ('0' + random.nextInt(10));
+      }
+      int from = b.length == 0 ? 0 : random.nextInt(b.length);
+      int expected = from;
+      while (expected < b.length && b[expected] >= '0' && b[expected] <= '9') {
+        expected++;
+      }
+      assertThat(CanonicalScanner.digitRun(b, from, b.length))
+          .as("seed %d (rerun with -Dtest.seed=%d), case %d: %s", SEED, SEED, i, Arrays.toString(b))
+          .isEqualTo(expected);
+    }
+  }
+
   /**
    * Three-byte UTF-8 sequences in a value, after Chinese text, at the edges the scanner's fast path
    * for leads E1-EC and EE-EF must not cross: E0 and ED have narrower second bytes, and a sequence
