@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.suyuan.ledger.api.LedgerApplication;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * Starts extra application instances by hand, e.g. two APIs on the SAME database for concurrency
@@ -25,7 +27,33 @@ public final class LedgerApps {
     args.add("--server.port=0");
     args.add("--" + FreshDatabaseContextLoader.TEST_DB_URL + "=" + db.jdbcUrl());
     args.addAll(List.of(extraArgs));
-    return new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
+    return new SpringApplicationBuilder(LedgerApplication.class)
+        .initializers(LedgerApps::ownNettyResources)
+        .run(args.toArray(String[]::new));
+  }
+
+  /**
+   * Gives the instance its own Netty event loops and connection pools, as Spring Boot's test
+   * framework does for the contexts it creates. A context left on reactor-netty's JVM-wide
+   * resources disposes them when it closes ({@link ReactorResourceFactory#stop}), and the HTTP
+   * clients of the test contexts still running (WebTestClient) lose their connections: a test
+   * starting shortly after a two-instance test had one request hang until WebTestClient's 5 s
+   * timeout (seen in CI in IncomeAccessTest and ResolverTest, on the first requests after an
+   * instance closed).
+   */
+  private static void ownNettyResources(ConfigurableApplicationContext context) {
+    context
+        .getBeanFactory()
+        .addBeanPostProcessor(
+            new BeanPostProcessor() {
+              @Override
+              public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof ReactorResourceFactory factory) {
+                  factory.setUseGlobalResources(false);
+                }
+                return bean;
+              }
+            });
   }
 
   /** The port the instance's server listens on. */
