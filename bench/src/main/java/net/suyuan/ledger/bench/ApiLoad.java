@@ -24,9 +24,12 @@ import picocli.CommandLine.Option;
  *       storage limit that (2) is compared with);
  * </ol>
  *
- * The api's resident memory is sampled by {@code bench/ledger-bench.sh}, which drives (1) with wrk
- * and passes {@code --clients 0} here. The audit rate over 1,000,000 entries is measured by {@code
- * bench/ledger-bench.sh} with {@link PreloadChain}. See docs/benchmarks.md for the command.
+ * (2) and (3) run after an untimed warm-up of the batch path and alternate for {@code --rounds}
+ * rounds, each round's baseline copying the rows that round's batches wrote; medians are reported.
+ *
+ * <p>The api's resident memory is sampled by {@code bench/ledger-bench.sh}, which drives (1) with
+ * wrk and passes {@code --clients 0} here. The audit rate over 1,000,000 entries is measured by
+ * {@code bench/ledger-bench.sh} with {@link PreloadChain}. See docs/benchmarks.md for the command.
  */
 @Command(
     name = "api-load",
