@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import net.suyuan.ledger.core.hash.EntryHash;
+import net.suyuan.ledger.core.hash.EntryHasher;
 import net.suyuan.ledger.core.hash.HashAlg;
 import net.suyuan.ledger.core.json.JsonObject;
 
@@ -18,6 +19,7 @@ public final class ChainWriter {
   public static final Pattern LEDGER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final HashAlg alg;
+  private final EntryHasher hasher;
   private final Clock clock;
   private ChainHead head;
   private Instant headTs;
@@ -25,6 +27,7 @@ public final class ChainWriter {
   /** Continues a chain whose head entry was recorded at {@code headTs}. */
   public ChainWriter(HashAlg alg, ChainHead head, Instant headTs, Clock clock) {
     this.alg = Objects.requireNonNull(alg, "alg");
+    this.hasher = new EntryHasher(alg);
     this.head = Objects.requireNonNull(head, "head");
     this.headTs = Objects.requireNonNull(headTs, "headTs");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -49,10 +52,16 @@ public final class ChainWriter {
 
   /** Seals the next entry and advances the head. */
   public SealedEntry append(String actor, String type, JsonObject body) {
+    return append(actor, type, CanonicalBody.of(body));
+  }
+
+  /** Seals the next entry, whose body is canonicalized already, and advances the head. */
+  public SealedEntry append(String actor, String type, CanonicalBody body) {
     Instant now = Timestamps.truncate(clock.instant());
     Instant ts = now.isBefore(headTs) ? headTs : now; // recording time never runs backwards
     SealedEntry sealed =
-        SealedEntry.seal(new Entry(head.seq() + 1, ts, actor, type, body, head.hash()), alg);
+        SealedEntry.seal(
+            new Entry(head.seq() + 1, ts, actor, type, body.body(), head.hash()), body, hasher);
     head = sealed.head();
     headTs = ts;
     return sealed;
