@@ -16,6 +16,9 @@ record AppendCommand(String orgId, Role role, EventRequest request, String idemp
     Objects.requireNonNull(orgId, "orgId");
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(request, "request");
+    if (idempotencyKey != null && request.requestHash() == null) {
+      throw new IllegalArgumentException("a request with an Idempotency-Key needs its hash");
+    }
   }
 
   List<LedgerEvent> events() {

@@ -66,7 +66,7 @@ public class AppendController {
       throw AppendRejection.of(
           AppendRejection.Kind.MALFORMED, EventRequest.REQUEST, "a JSON body is required");
     }
-    EventRequest request = EventRequest.parse(body);
+    EventRequest request = EventRequest.parse(body, idempotencyKey != null);
     for (int i = 0; i < request.events().size(); i++) {
       String denied = WritePolicy.denied(caller.role(), caller.orgId(), request.events().get(i));
       if (denied != null) {

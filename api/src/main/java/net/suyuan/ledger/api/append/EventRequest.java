@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import net.suyuan.ledger.core.chain.CanonicalBody;
 import net.suyuan.ledger.core.event.EventTypes;
 import net.suyuan.ledger.core.event.EventValidationException;
 import net.suyuan.ledger.core.event.FieldError;
@@ -24,9 +25,11 @@ import net.suyuan.ledger.core.json.JsonValue;
  * body.quantity}, {@code events[3].body.inputs[0].lotId}.
  *
  * @param requestHash SHA-256 of the RFC 8785 canonical request: equal for requests that differ only
- *     in whitespace or member order (the Idempotency-Key comparison)
+ *     in whitespace or member order (the Idempotency-Key comparison); null when not asked for, as
+ *     only a request with an Idempotency-Key needs it
  */
-record EventRequest(List<LedgerEvent> events, boolean batch, byte[] requestHash) {
+record EventRequest(
+    List<LedgerEvent> events, List<CanonicalBody> bodies, boolean batch, byte[] requestHash) {
   /** Most events one request may carry. */
   static final int MAX_EVENTS = 1000;
 
@@ -37,15 +40,25 @@ record EventRequest(List<LedgerEvent> events, boolean batch, byte[] requestHash)
 
   EventRequest {
     events = List.copyOf(events);
-    requestHash = requestHash.clone();
+    bodies = List.copyOf(bodies);
+    if (bodies.size() != events.size()) {
+      throw new IllegalArgumentException("one canonical body per event");
+    }
+    requestHash = requestHash == null ? null : requestHash.clone();
   }
 
   @Override
   public byte[] requestHash() {
-    return requestHash.clone();
+    return requestHash == null ? null : requestHash.clone();
   }
 
-  static EventRequest parse(byte[] json) {
+  /**
+   * Parses a request body.
+   *
+   * @param hashed whether to compute {@link #requestHash}: canonicalizing and hashing the whole
+   *     request is skipped when no Idempotency-Key will be compared
+   */
+  static EventRequest parse(byte[] json, boolean hashed) {
     JsonValue root;
     try {
       root = JsonParser.parse(json);
@@ -57,9 +70,10 @@ record EventRequest(List<LedgerEvent> events, boolean batch, byte[] requestHash)
           REQUEST, "must be a JSON object: {\"type\", \"body\"} or {\"events\": [...]}");
     }
     JsonObject request = (JsonObject) root;
-    byte[] hash = sha256(Jcs.canonicalize(request));
+    byte[] hash = hashed ? sha256(Jcs.canonicalize(request)) : null;
     if (!request.has("events")) {
-      return new EventRequest(List.of(event(request, "")), false, hash);
+      LedgerEvent event = event(request, "");
+      return new EventRequest(List.of(event), bodies(List.of(event)), false, hash);
     }
     for (String member : request.members().keySet()) {
       if (!member.equals("events")) {
@@ -91,7 +105,19 @@ record EventRequest(List<LedgerEvent> events, boolean batch, byte[] requestHash)
     if (!errors.isEmpty()) {
       throw new AppendRejection(AppendRejection.Kind.MALFORMED, errors);
     }
-    return new EventRequest(parsed, true, hash);
+    return new EventRequest(parsed, bodies(parsed), true, hash);
+  }
+
+  /**
+   * The entry bodies, canonicalized here on the request's thread (requests in parallel) rather than
+   * in the commit group, which seals entries one after another.
+   */
+  private static List<CanonicalBody> bodies(List<LedgerEvent> events) {
+    List<CanonicalBody> bodies = new ArrayList<>(events.size());
+    for (LedgerEvent event : events) {
+      bodies.add(CanonicalBody.of(event.toBody()));
+    }
+    return bodies;
   }
 
   private static LedgerEvent event(JsonObject item, String prefix) {

@@ -72,8 +72,11 @@ final class GroupPlanner {
         continue;
       }
       List<Receipt> receipts = new ArrayList<>();
-      for (LedgerEvent event : command.events()) {
-        SealedEntry sealed = writer.append(command.orgId(), event.type(), event.toBody());
+      List<LedgerEvent> events = command.events();
+      for (int i = 0; i < events.size(); i++) {
+        LedgerEvent event = events.get(i);
+        SealedEntry sealed =
+            writer.append(command.orgId(), event.type(), command.request().bodies().get(i));
         entries.add(sealed);
         receipts.add(
             new Receipt(
