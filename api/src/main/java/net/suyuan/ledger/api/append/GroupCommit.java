@@ -4,9 +4,14 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import net.suyuan.ledger.core.chain.ChainHead;
 import net.suyuan.ledger.core.chain.ChainWriter;
+import net.suyuan.ledger.core.chain.SealedEntry;
 import net.suyuan.ledger.core.event.EventValidator;
 import net.suyuan.ledger.core.hash.EntryHash;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,6 +25,10 @@ import reactor.util.function.Tuples;
  * state rows the events refer to, plan ({@link GroupPlanner}), then insert entries, entry_lot rows,
  * projections and idempotency rows and move the head. Nothing is visible before COMMIT, and a
  * failure rolls everything back.
+ *
+ * <p>When the group before it is still writing, the reads and the plan happen before the lock,
+ * against the state that group leaves ({@link Basis}); the plan is kept only if the lock then finds
+ * the head it was made for, else the group reads and plans again under the lock.
  */
 final class GroupCommit {
   private final DatabaseClient db;
@@ -43,8 +52,37 @@ final class GroupCommit {
 
   private record Head(ChainHead head, Instant ts) {}
 
+  /**
+   * What a planned group leaves for the group after it, which plans against it while this one is
+   * still writing: the head it started from and the head it will leave, the validation state after
+   * its events, and the idempotency rows it writes. Read-only once published.
+   */
+  record Basis(
+      ChainHead start,
+      ChainHead head,
+      Instant headTs,
+      StateOverlay state,
+      Map<IdempotencyRows.Key, IdempotencyRows.Row> keys) {}
+
+  /** A plan made before the lock, valid only if the lock finds {@code expected} as the head. */
+  private record Speculation(
+      ChainHead expected, GroupPlanner.Plan plan, StateOverlay state, ChainHead newHead) {}
+
   /** One outcome per command, in order: {@link AppendResult} or {@link AppendRejection}. */
   Mono<List<Object>> run(List<AppendCommand> commands) {
+    return run(commands, Mono.empty(), basis -> {});
+  }
+
+  /**
+   * One outcome per command, in order: {@link AppendResult} or {@link AppendRejection}.
+   *
+   * @param previous the basis of the group started just before this one, if any: when it arrives,
+   *     this group reads its rows and plans before taking the lock (docs/storage.md, "Pipelined
+   *     groups"), and keeps that plan only if the lock finds the head the previous group left
+   * @param planned receives this group's basis once it is planned, before it writes
+   */
+  Mono<List<Object>> run(
+      List<AppendCommand> commands, Mono<Basis> previous, Consumer<Basis> planned) {
     String id = ledger.ledgerId();
     List<IdempotencyRows.Key> keys = new ArrayList<>();
     EventKeys refs = new EventKeys();
@@ -55,28 +93,111 @@ final class GroupCommit {
       c.events().forEach(refs::add);
     }
     Mono<List<Object>> work =
-        lockHead()
+        previous
+            .flatMap(basis -> speculate(commands, keys, refs, basis))
+            .map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
             .flatMap(
-                head ->
-                    IdempotencyRows.load(db, id, keys)
+                speculation ->
+                    lockHead()
                         .flatMap(
-                            stored -> StateRows.load(db, id, refs).map(s -> Tuples.of(stored, s)))
-                        .flatMap(
-                            t -> {
-                              ChainWriter writer =
-                                  new ChainWriter(ledger.alg(), head.head(), head.ts(), clock);
-                              GroupPlanner.Plan plan =
-                                  GroupPlanner.plan(
-                                      commands,
-                                      t.getT1(),
-                                      t.getT2(),
-                                      writer,
-                                      validator,
-                                      clock.instant());
-                              return write(plan, t.getT2(), writer.head())
-                                  .thenReturn(plan.outcomes());
-                            }));
+                            head ->
+                                speculation
+                                    .filter(sp -> sp.expected().equals(head.head()))
+                                    .map(sp -> publishAndWrite(sp, head, planned))
+                                    .orElseGet(
+                                        () -> planLocked(commands, keys, refs, head, planned))));
     return work.as(tx::transactional);
+  }
+
+  /** The plan made under the lock: read the rows the group names, plan, publish, write. */
+  private Mono<List<Object>> planLocked(
+      List<AppendCommand> commands,
+      List<IdempotencyRows.Key> keys,
+      EventKeys refs,
+      Head head,
+      Consumer<Basis> planned) {
+    String id = ledger.ledgerId();
+    return IdempotencyRows.load(db, id, keys)
+        .flatMap(stored -> StateRows.load(db, id, refs).map(s -> Tuples.of(stored, s)))
+        .flatMap(
+            t -> {
+              ChainWriter writer = new ChainWriter(ledger.alg(), head.head(), head.ts(), clock);
+              GroupPlanner.Plan plan =
+                  GroupPlanner.plan(
+                      commands, t.getT1(), t.getT2(), writer, validator, clock.instant());
+              return publishAndWrite(
+                  new Speculation(head.head(), plan, t.getT2(), writer.head()), head, planned);
+            });
+  }
+
+  private Mono<List<Object>> publishAndWrite(Speculation sp, Head locked, Consumer<Basis> planned) {
+    GroupPlanner.Plan plan = sp.plan();
+    Instant headTs =
+        plan.entries().isEmpty()
+            ? locked.ts()
+            : plan.entries().get(plan.entries().size() - 1).entry().ts();
+    Map<IdempotencyRows.Key, IdempotencyRows.Row> written = new HashMap<>();
+    plan.keys().forEach(row -> written.put(row.key(), row));
+    Mono<Void> write = write(plan, sp.state(), sp.newHead()); // statements built here, then run
+    planned.accept(new Basis(locked.head(), sp.newHead(), headTs, sp.state(), written));
+    return write.thenReturn(plan.outcomes());
+  }
+
+  /**
+   * Plans the group before taking the lock, while the previous group writes. The rows are read in
+   * several statements, each with its own snapshot, between two reads of the head: only if both
+   * reads find the same head are the rows one consistent state (every append that changes a row
+   * also moves the head). If that head is the one the previous group started from, the previous
+   * group has not committed yet and its state after its events is laid over the rows read; if it is
+   * any other head, the rows stand alone. Empty when the two reads differ.
+   */
+  private Mono<Speculation> speculate(
+      List<AppendCommand> commands,
+      List<IdempotencyRows.Key> keys,
+      EventKeys refs,
+      Basis previous) {
+    String id = ledger.ledgerId();
+    return readHead()
+        .flatMap(
+            before ->
+                IdempotencyRows.load(db, id, keys)
+                    .flatMap(stored -> StateRows.load(db, id, refs).map(s -> Tuples.of(stored, s)))
+                    .flatMap(
+                        t ->
+                            readHead()
+                                .filter(after -> after.head().equals(before.head()))
+                                .map(
+                                    after -> {
+                                      boolean behind = before.head().equals(previous.start());
+                                      Map<IdempotencyRows.Key, IdempotencyRows.Row> known =
+                                          new HashMap<>(t.getT1());
+                                      StateOverlay state = t.getT2();
+                                      ChainHead from = before.head();
+                                      Instant fromTs = before.ts();
+                                      if (behind) {
+                                        state.overlay(previous.state());
+                                        known.putAll(previous.keys());
+                                        from = previous.head();
+                                        fromTs = previous.headTs();
+                                      }
+                                      ChainWriter writer =
+                                          new ChainWriter(ledger.alg(), from, fromTs, clock);
+                                      GroupPlanner.Plan plan =
+                                          GroupPlanner.plan(
+                                              commands,
+                                              known,
+                                              state,
+                                              writer,
+                                              validator,
+                                              clock.instant());
+                                      return new Speculation(from, plan, state, writer.head());
+                                    })));
+  }
+
+  /** The head as last committed, without a lock (for {@link #speculate}). */
+  private Mono<Head> readHead() {
+    return head("SELECT head_seq, head_hash, head_ts FROM ledger WHERE ledger_id = $1");
   }
 
   /**
@@ -86,8 +207,12 @@ final class GroupCommit {
    * against the old snapshot's entry and find nothing).
    */
   private Mono<Head> lockHead() {
+    return head("SELECT head_seq, head_hash, head_ts FROM ledger WHERE ledger_id = $1 FOR UPDATE");
+  }
+
+  private Mono<Head> head(String sql) {
     String id = ledger.ledgerId();
-    return db.sql("SELECT head_seq, head_hash, head_ts FROM ledger WHERE ledger_id = $1 FOR UPDATE")
+    return db.sql(sql)
         .bind(0, id)
         .map(
             r -> {
@@ -126,7 +251,7 @@ final class GroupCommit {
     List<Stmt> writes = new ArrayList<>();
     writes.add(EntryRows.stmt(plan.entries()));
     if (!plan.entryLots().isEmpty()) {
-      writes.add(entryLots(plan.entryLots()));
+      writes.add(entryLots(plan.entryLots(), plan.entries()));
     }
     writes.addAll(StateRows.writes(state));
     Stmt idempotency = IdempotencyRows.insert(plan.keys());
@@ -144,7 +269,26 @@ final class GroupCommit {
     return Stmt.runAll(db, ledger.ledgerId(), writes);
   }
 
-  private static Stmt entryLots(List<GroupPlanner.LotRef> lots) {
+  /**
+   * The entry_lot rows of the group. They must name entries the same statement inserts: the table
+   * has no foreign key (V6), so this check is what keeps the index pointing at real entries.
+   */
+  private static Stmt entryLots(List<GroupPlanner.LotRef> lots, List<SealedEntry> entries) {
+    long first = entries.get(0).seq();
+    long last = entries.get(entries.size() - 1).seq();
+    for (GroupPlanner.LotRef lot : lots) {
+      if (lot.seq() < first || lot.seq() > last) {
+        throw new IllegalStateException(
+            "entry_lot row for lot "
+                + lot.lotId()
+                + " names seq "
+                + lot.seq()
+                + ", outside the group's entries "
+                + first
+                + ".."
+                + last);
+      }
+    }
     return new Stmt(
         "INSERT INTO entry_lot (ledger_id, lot_id, seq)"
             + " SELECT $1, * FROM unnest($2::text[], $3::bigint[])",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import net.suyuan.ledger.api.append.AppendRejection.Kind;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.BadSqlGrammarException;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -23,10 +25,20 @@ import reactor.core.scheduler.Schedulers;
  * request's Mono completes only after that COMMIT, with its receipts or its own refusal; if the
  * transaction fails, every request of the group fails and nothing of it is visible. A full queue
  * answers at once with {@link Kind#UNAVAILABLE} (503 + Retry-After) instead of piling up.
+ *
+ * <p>Up to {@link #IN_FLIGHT} groups run at once, each in its own transaction. The next group reads
+ * its rows and plans while the previous one writes, against the state that one will leave, then
+ * waits on the ledger row lock like any other writer; it keeps its plan only if the lock finds
+ * exactly the head the previous group left, and plans again under the lock otherwise (another
+ * instance wrote, or the previous group failed). The lock, not this class, keeps the chain serial
+ * (docs/storage.md, "Pipelined groups").
  */
 public final class GroupCommitAppender implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitAppender.class);
   private static final Duration GROUP_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Groups in flight at once: one writing, one waiting on the row lock with its requests. */
+  static final int IN_FLIGHT = 2;
 
   private record Pending(AppendCommand command, CompletableFuture<AppendResult> result) {}
 
@@ -34,6 +46,8 @@ public final class GroupCommitAppender implements SmartLifecycle {
   private final LedgerChanges changes;
   private final BlockingQueue<Pending> queue;
   private final int maxGroupEvents;
+  private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+  private Sinks.One<GroupCommit.Basis> lastPlanned; // the writer thread's alone
   private volatile boolean running;
   private Thread writer;
 
@@ -66,9 +80,14 @@ public final class GroupCommitAppender implements SmartLifecycle {
     while (running || !queue.isEmpty() || carried != null) {
       List<Pending> group = new ArrayList<>();
       try {
+        // A slot first, then the group: it takes everything that queued while both were busy.
+        if (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+          continue;
+        }
         Pending first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
         carried = null;
         if (first == null) {
+          inFlight.release();
           continue;
         }
         group.add(first);
@@ -94,22 +113,46 @@ public final class GroupCommitAppender implements SmartLifecycle {
     }
   }
 
+  /** Starts the group's transaction; the slot is released when it has committed or failed. */
   private void commitGroup(List<Pending> group) {
     List<AppendCommand> commands = group.stream().map(Pending::command).toList();
-    List<Object> outcomes;
     long start = System.nanoTime();
+    Sinks.One<GroupCommit.Basis> planned = Sinks.one();
+    Mono<GroupCommit.Basis> previous = lastPlanned == null ? Mono.empty() : lastPlanned.asMono();
+    lastPlanned = planned;
+    Mono<List<Object>> run;
     try {
-      outcomes = commit.run(commands).block(GROUP_TIMEOUT);
-      if (log.isDebugEnabled()) {
-        log.debug(
-            "Committed group of {} requests in {} ms",
-            group.size(),
-            (System.nanoTime() - start) / 1_000_000);
-      }
+      run = commit.run(commands, previous, planned::tryEmitValue).timeout(GROUP_TIMEOUT);
     } catch (RuntimeException e) {
+      planned.tryEmitEmpty();
+      inFlight.release();
       fail(group, e);
       return;
     }
+    run.doFinally(
+            signal -> {
+              planned.tryEmitEmpty(); // no-op once planned; else the next group plans locked
+              inFlight.release();
+            })
+        .subscribe(
+            outcomes -> {
+              if (log.isDebugEnabled()) {
+                log.debug(
+                    "Committed group of {} requests in {} ms",
+                    group.size(),
+                    (System.nanoTime() - start) / 1_000_000);
+              }
+              completed(group, outcomes);
+            },
+            error ->
+                fail(
+                    group,
+                    error instanceof RuntimeException e
+                        ? e
+                        : new IllegalStateException("commit group failed", error)));
+  }
+
+  private void completed(List<Pending> group, List<Object> outcomes) {
     changes.committed();
     for (int i = 0; i < group.size(); i++) {
       Object outcome = outcomes.get(i);
@@ -146,9 +189,8 @@ public final class GroupCommitAppender implements SmartLifecycle {
   }
 
   private static boolean isTimeout(Throwable e) {
-    return e instanceof IllegalStateException
-        && e.getMessage() != null
-        && e.getMessage().startsWith("Timeout on blocking read");
+    return e instanceof java.util.concurrent.TimeoutException
+        || e.getCause() instanceof java.util.concurrent.TimeoutException;
   }
 
   @Override
@@ -169,6 +211,10 @@ public final class GroupCommitAppender implements SmartLifecycle {
     if (writer != null) {
       try {
         writer.join(GROUP_TIMEOUT.toMillis());
+        // The last groups' transactions may still be running: wait for their outcomes.
+        if (inFlight.tryAcquire(IN_FLIGHT, GROUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+          inFlight.release(IN_FLIGHT);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
