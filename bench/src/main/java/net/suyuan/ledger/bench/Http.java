@@ -32,6 +32,28 @@ final class Http {
     return send(b.build());
   }
 
+  /**
+   * POST of a body encoded once by the caller, for load loops that send the same request many
+   * times: the harness should spend its time sending, not re-encoding. The response is kept as
+   * bytes and decoded only by a caller that needs it (e.g. to report a failure).
+   */
+  HttpResponse<byte[]> post(String path, String key, byte[] json) throws IOException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+    if (key != null) {
+      b.header("Authorization", "Bearer " + key);
+    }
+    try {
+      return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
   HttpResponse<String> get(String path) throws IOException {
     return send(
         HttpRequest.newBuilder(URI.create(base + path))
