@@ -1,5 +1,6 @@
 package net.suyuan.ledger.api.append;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import net.suyuan.ledger.core.event.EventValidator;
 import net.suyuan.ledger.core.hash.HashAlg;
@@ -17,7 +18,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * appender. Settings: {@code ledger.id} ({@code LEDGER_ID}, default main), {@code ledger.hash-alg}
  * ({@code LEDGER_HASH_ALG}: sha-256 or sm3, used only when the ledger is created), {@code
  * ledger.append.queue-capacity} (requests waiting, default 10000) and {@code
- * ledger.append.max-group-events} (events per commit group, default 2000).
+ * ledger.append.max-group-events} (events per commit group, default 2000) and {@code
+ * ledger.append.ahead-min-events} (after a group of at least this many events the next one starts
+ * at once and plans before the lock; default 100).
  */
 @Configuration(proxyBeanMethods = false)
 public class AppendConfiguration {
@@ -60,11 +63,23 @@ public class AppendConfiguration {
       LedgerInfo ledger,
       Clock clock,
       @Value("${ledger.append.queue-capacity:10000}") int queueCapacity,
-      @Value("${ledger.append.max-group-events:2000}") int maxGroupEvents) {
+      @Value("${ledger.append.max-group-events:2000}") int maxGroupEvents,
+      @Value("${ledger.append.ahead-min-events:100}") int aheadMinEvents,
+      MeterRegistry meters) {
     GroupCommit commit =
         new GroupCommit(
-            db, TransactionalOperator.create(txManager), ledger, new EventValidator(), clock);
+            db,
+            TransactionalOperator.create(txManager),
+            ledger,
+            new EventValidator(),
+            clock,
+            aheadMinEvents,
+            meters);
     return new GroupCommitAppender(
-        commit, changes, queueCapacity, Math.max(maxGroupEvents, EventRequest.MAX_EVENTS));
+        commit,
+        changes,
+        queueCapacity,
+        Math.max(maxGroupEvents, EventRequest.MAX_EVENTS),
+        aheadMinEvents);
   }
 }

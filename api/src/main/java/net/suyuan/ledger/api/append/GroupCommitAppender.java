@@ -26,12 +26,14 @@ import reactor.core.scheduler.Schedulers;
  * transaction fails, every request of the group fails and nothing of it is visible. A full queue
  * answers at once with {@link Kind#UNAVAILABLE} (503 + Retry-After) instead of piling up.
  *
- * <p>Up to {@link #IN_FLIGHT} groups run at once, each in its own transaction. The next group reads
- * its rows and plans while the previous one writes, against the state that one will leave, then
- * waits on the ledger row lock like any other writer; it keeps its plan only if the lock finds
- * exactly the head the previous group left, and plans again under the lock otherwise (another
- * instance wrote, or the previous group failed). The lock, not this class, keeps the chain serial
- * (docs/storage.md, "Pipelined groups").
+ * <p>After a group of at least {@code aheadMinEvents} events, the next group starts at once instead
+ * of waiting for it: up to {@link #IN_FLIGHT} groups run, each in its own transaction. The next
+ * group reads its rows and plans while the previous one writes, against the state that one will
+ * leave, then waits on the ledger row lock like any other writer; it keeps its plan only if the
+ * lock finds exactly the head the previous group left, and plans again under the lock otherwise
+ * (another instance wrote, or the previous group failed). The lock, not this class, keeps the chain
+ * serial (docs/storage.md, "Pipelined groups"). After a smaller group the next one waits: a short
+ * write leaves nothing to overlap, and halving the groups would cost more than it saves.
  */
 public final class GroupCommitAppender implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitAppender.class);
@@ -46,17 +48,24 @@ public final class GroupCommitAppender implements SmartLifecycle {
   private final LedgerChanges changes;
   private final BlockingQueue<Pending> queue;
   private final int maxGroupEvents;
+  private final int aheadMinEvents;
   private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+  private int lastGroupEvents; // the writer thread's alone
   private Sinks.One<GroupCommit.Basis> lastPlanned; // the writer thread's alone
   private volatile boolean running;
   private Thread writer;
 
   GroupCommitAppender(
-      GroupCommit commit, LedgerChanges changes, int queueCapacity, int maxGroupEvents) {
+      GroupCommit commit,
+      LedgerChanges changes,
+      int queueCapacity,
+      int maxGroupEvents,
+      int aheadMinEvents) {
     this.commit = commit;
     this.changes = changes;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.maxGroupEvents = maxGroupEvents;
+    this.aheadMinEvents = aheadMinEvents;
   }
 
   /** Queues the command; the Mono emits after its group committed. */
@@ -80,10 +89,13 @@ public final class GroupCommitAppender implements SmartLifecycle {
     while (running || !queue.isEmpty() || carried != null) {
       List<Pending> group = new ArrayList<>();
       try {
-        // A slot first, then the group: it takes everything that queued while both were busy.
-        if (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+        // A slot first, then the group: it takes everything that queued meanwhile. After a small
+        // group, all slots: the next group waits until that one is done.
+        int slots = lastGroupEvents >= aheadMinEvents ? 1 : IN_FLIGHT;
+        if (!inFlight.tryAcquire(slots, 100, TimeUnit.MILLISECONDS)) {
           continue;
         }
+        inFlight.release(slots - 1);
         Pending first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
         carried = null;
         if (first == null) {
@@ -109,6 +121,7 @@ public final class GroupCommitAppender implements SmartLifecycle {
         Thread.currentThread().interrupt();
         return;
       }
+      lastGroupEvents = group.stream().mapToInt(p -> p.command().events().size()).sum();
       commitGroup(group);
     }
   }
