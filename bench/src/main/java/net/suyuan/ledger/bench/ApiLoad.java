@@ -48,10 +48,16 @@ public final class ApiLoad implements Callable<Integer> {
   @Option(names = "--events-per-client", defaultValue = "500")
   int perClient;
 
-  @Option(names = "--batch-clients", defaultValue = "2")
+  @Option(
+      names = "--batch-clients",
+      defaultValue = "4",
+      description = "Concurrent batch uploaders (several sales channels or cooperatives at once).")
   int batchClients;
 
-  @Option(names = "--batches-per-client", defaultValue = "10")
+  @Option(
+      names = "--batches-per-client",
+      defaultValue = "25",
+      description = "Batches per client per round: 100,000 events a round, a few seconds.")
   int batchesPerClient;
 
   @Option(names = "--batch-size", defaultValue = "1000")
@@ -65,7 +71,7 @@ public final class ApiLoad implements Callable<Integer> {
 
   @Option(
       names = "--warmup-batches",
-      defaultValue = "5",
+      defaultValue = "20",
       description = "Untimed batches per client before the rounds (JIT warm-up).")
   int warmupBatches;
 
