@@ -16,8 +16,27 @@ public final class Timestamps {
 
   private Timestamps() {}
 
+  /**
+   * The last instant formatted and text parsed: a group's entries share a time, a batch's events
+   * usually share one too. Immutable, so a racy read sees a whole pair or an older one.
+   */
+  private record Memo(Instant instant, String text) {}
+
+  private static volatile Memo lastFormatted = new Memo(Instant.EPOCH, "1970-01-01T00:00:00.000Z");
+  private static volatile Memo lastParsed = lastFormatted;
+
   /** Formats an instant, which must have no precision below milliseconds, in the canonical form. */
   public static String format(Instant instant) {
+    Memo memo = lastFormatted;
+    if (memo.instant().equals(instant)) {
+      return memo.text();
+    }
+    String text = formatNew(instant);
+    lastFormatted = new Memo(instant, text);
+    return text;
+  }
+
+  private static String formatNew(Instant instant) {
     if (instant.getNano() % 1_000_000 != 0) {
       throw new IllegalArgumentException("timestamps carry milliseconds, not finer: " + instant);
     }
@@ -119,6 +138,16 @@ public final class Timestamps {
    * @throws IllegalArgumentException naming what is wrong
    */
   public static Instant parse(String text) {
+    Memo memo = lastParsed;
+    if (memo.text().equals(text)) {
+      return memo.instant();
+    }
+    Instant instant = parseNew(text);
+    lastParsed = new Memo(instant, text);
+    return instant;
+  }
+
+  private static Instant parseNew(String text) {
     boolean bad = text.length() != 24;
     for (int i = 0; !bad && i < 24; i++) {
       char c = text.charAt(i);
