@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
     properties = "LEDGER_ADMIN_KEY=" + LedgerApiTest.ADMIN_KEY)
 @ContextConfiguration(loader = FreshDatabaseContextLoader.class)
 @AutoConfigureWebTestClient
+@Import(TestClientConnections.class)
 public @interface LedgerApiTest {
 
   String ADMIN_KEY = "test-admin-secret-0123456789";
