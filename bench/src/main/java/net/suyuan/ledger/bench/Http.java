@@ -21,15 +21,19 @@ final class Http {
   }
 
   HttpResponse<String> post(String path, String key, String json) throws IOException {
+    return send(postRequest(path, key, HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private HttpRequest postRequest(String path, String key, HttpRequest.BodyPublisher body) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json));
+            .POST(body);
     if (key != null) {
       b.header("Authorization", "Bearer " + key);
     }
-    return send(b.build());
+    return b.build();
   }
 
   /**
@@ -38,16 +42,9 @@ final class Http {
    * bytes and decoded only by a caller that needs it (e.g. to report a failure).
    */
   HttpResponse<byte[]> post(String path, String key, byte[] json) throws IOException {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(json));
-    if (key != null) {
-      b.header("Authorization", "Bearer " + key);
-    }
+    HttpRequest request = postRequest(path, key, HttpRequest.BodyPublishers.ofByteArray(json));
     try {
-      return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
