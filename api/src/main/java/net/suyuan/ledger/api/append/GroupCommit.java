@@ -63,15 +63,17 @@ final class GroupCommit {
     this.validator = validator;
     this.clock = clock;
     this.aheadMinEvents = aheadMinEvents;
-    this.plannedAhead = groups(meters, "ahead", "planned before the lock and kept");
-    this.discarded = groups(meters, "discarded", "planned before the lock, planned again under it");
-    this.plannedLocked = groups(meters, "locked", "planned under the lock");
+    this.plannedAhead = groups(meters, "ahead");
+    this.discarded = groups(meters, "discarded");
+    this.plannedLocked = groups(meters, "locked");
   }
 
-  private static Counter groups(MeterRegistry meters, String plan, String description) {
+  private static Counter groups(MeterRegistry meters, String plan) {
     return Counter.builder("ledger.append.groups")
         .tag("plan", plan)
-        .description("Commit groups, by how they were planned: " + description)
+        .description(
+            "Commit groups by how they were planned: ahead (before the lock, kept), discarded"
+                + " (before the lock, then again under it), locked (under the lock)")
         .register(meters);
   }
 
