@@ -29,21 +29,12 @@ public final class BinaryBytea {
     this.bytes = bytes;
   }
 
-  /** A parameter holding a copy of {@code bytes}. */
-  public static BinaryBytea of(byte[] bytes) {
-    return new BinaryBytea(bytes.clone());
-  }
-
   /** A parameter holding a copy of the bytes from {@code offset}, {@code length} long. */
   public static BinaryBytea of(byte[] bytes, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, bytes.length);
     byte[] copy = new byte[length];
     System.arraycopy(bytes, offset, copy, 0, length);
     return new BinaryBytea(copy);
-  }
-
-  public int length() {
-    return bytes.length;
   }
 
   /** The driver extension that encodes this type; register it on the connection factory. */
