@@ -73,7 +73,6 @@ public class AppendConfiguration {
             ledger,
             new EventValidator(),
             clock,
-            aheadMinEvents,
             meters);
     return new GroupCommitAppender(
         commit,

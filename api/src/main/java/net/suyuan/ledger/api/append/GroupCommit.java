@@ -19,6 +19,7 @@ import net.suyuan.ledger.core.hash.EntryHash;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 import reactor.util.function.Tuples;
 
 /**
@@ -38,14 +39,11 @@ final class GroupCommit {
   private final LedgerInfo ledger;
   private final EventValidator validator;
   private final Clock clock;
-  private final int aheadMinEvents;
   private final Counter plannedAhead;
   private final Counter discarded;
   private final Counter plannedLocked;
 
   /**
-   * @param aheadMinEvents plan ahead only after a group of at least this many events: a small
-   *     group's write is shorter than the two extra reads of the head that planning ahead costs
    * @param meters counts groups by how they were planned: {@code ledger.append.groups{plan=ahead |
    *     discarded | locked}}
    */
@@ -55,14 +53,12 @@ final class GroupCommit {
       LedgerInfo ledger,
       EventValidator validator,
       Clock clock,
-      int aheadMinEvents,
       MeterRegistry meters) {
     this.db = db;
     this.tx = tx;
     this.ledger = ledger;
     this.validator = validator;
     this.clock = clock;
-    this.aheadMinEvents = aheadMinEvents;
     this.plannedAhead = groups(meters, "ahead");
     this.discarded = groups(meters, "discarded");
     this.plannedLocked = groups(meters, "locked");
@@ -103,8 +99,9 @@ final class GroupCommit {
   /**
    * One outcome per command, in order: {@link AppendResult} or {@link AppendRejection}.
    *
-   * @param previous the basis of the group started just before this one, if any: when it arrives,
-   *     this group reads its rows and plans before taking the lock (docs/storage.md, "Pipelined
+   * @param previous the basis of the group still running when this one started, if the appender
+   *     overlaps them (after a large group; {@link GroupCommitAppender}): when it arrives, this
+   *     group reads its rows and plans before taking the lock (docs/storage.md, "Pipelined
    *     groups"), and keeps that plan only if the lock finds the head the previous group left
    * @param planned receives this group's basis once it is planned, before it writes
    */
@@ -121,7 +118,6 @@ final class GroupCommit {
     }
     Mono<List<Object>> work =
         previous
-            .filter(basis -> basis.head().seq() - basis.start().seq() >= aheadMinEvents)
             .flatMap(basis -> speculate(commands, keys, refs, basis))
             .map(Optional::of)
             .defaultIfEmpty(Optional.empty())
@@ -148,18 +144,32 @@ final class GroupCommit {
       EventKeys refs,
       Head head,
       Consumer<Basis> planned) {
+    return loadRows(keys, refs)
+        .flatMap(
+            t ->
+                publishAndWrite(
+                    plan(commands, t.getT1(), t.getT2(), head.head(), head.ts()), head, planned));
+  }
+
+  /** The stored idempotency rows and the state rows the group names, read in two statements. */
+  private Mono<Tuple2<Map<IdempotencyRows.Key, IdempotencyRows.Row>, StateOverlay>> loadRows(
+      List<IdempotencyRows.Key> keys, EventKeys refs) {
     String id = ledger.ledgerId();
     return IdempotencyRows.load(db, id, keys)
-        .flatMap(stored -> StateRows.load(db, id, refs).map(s -> Tuples.of(stored, s)))
-        .flatMap(
-            t -> {
-              ChainWriter writer = new ChainWriter(ledger.alg(), head.head(), head.ts(), clock);
-              GroupPlanner.Plan plan =
-                  GroupPlanner.plan(
-                      commands, t.getT1(), t.getT2(), writer, validator, clock.instant());
-              return publishAndWrite(
-                  new Speculation(head.head(), plan, t.getT2(), writer.head()), head, planned);
-            });
+        .flatMap(stored -> StateRows.load(db, id, refs).map(s -> Tuples.of(stored, s)));
+  }
+
+  /** Plans the group from {@code from} (recorded at {@code fromTs}) over the given rows. */
+  private Speculation plan(
+      List<AppendCommand> commands,
+      Map<IdempotencyRows.Key, IdempotencyRows.Row> known,
+      StateOverlay state,
+      ChainHead from,
+      Instant fromTs) {
+    ChainWriter writer = new ChainWriter(ledger.alg(), from, fromTs, clock);
+    GroupPlanner.Plan plan =
+        GroupPlanner.plan(commands, known, state, writer, validator, clock.instant());
+    return new Speculation(from, plan, state, writer.head());
   }
 
   private Mono<List<Object>> publishAndWrite(Speculation sp, Head locked, Consumer<Basis> planned) {
@@ -188,42 +198,31 @@ final class GroupCommit {
       List<IdempotencyRows.Key> keys,
       EventKeys refs,
       Basis previous) {
-    String id = ledger.ledgerId();
     return readHead()
         .flatMap(
             before ->
-                IdempotencyRows.load(db, id, keys)
-                    .flatMap(stored -> StateRows.load(db, id, refs).map(s -> Tuples.of(stored, s)))
+                loadRows(keys, refs)
                     .flatMap(
                         t ->
                             readHead()
                                 .filter(after -> after.head().equals(before.head()))
-                                .map(
-                                    after -> {
-                                      boolean behind = before.head().equals(previous.start());
-                                      Map<IdempotencyRows.Key, IdempotencyRows.Row> known =
-                                          new HashMap<>(t.getT1());
-                                      StateOverlay state = t.getT2();
-                                      ChainHead from = before.head();
-                                      Instant fromTs = before.ts();
-                                      if (behind) {
-                                        state.overlay(previous.state());
-                                        known.putAll(previous.keys());
-                                        from = previous.head();
-                                        fromTs = previous.headTs();
-                                      }
-                                      ChainWriter writer =
-                                          new ChainWriter(ledger.alg(), from, fromTs, clock);
-                                      GroupPlanner.Plan plan =
-                                          GroupPlanner.plan(
-                                              commands,
-                                              known,
-                                              state,
-                                              writer,
-                                              validator,
-                                              clock.instant());
-                                      return new Speculation(from, plan, state, writer.head());
-                                    })));
+                                .map(after -> planOver(commands, t, before, previous))));
+  }
+
+  /** The plan over rows read at head {@code at}, laid under the previous group if it is behind. */
+  private Speculation planOver(
+      List<AppendCommand> commands,
+      Tuple2<Map<IdempotencyRows.Key, IdempotencyRows.Row>, StateOverlay> rows,
+      Head at,
+      Basis previous) {
+    Map<IdempotencyRows.Key, IdempotencyRows.Row> known = new HashMap<>(rows.getT1());
+    StateOverlay state = rows.getT2();
+    if (!at.head().equals(previous.start())) {
+      return plan(commands, known, state, at.head(), at.ts());
+    }
+    state.overlay(previous.state());
+    known.putAll(previous.keys());
+    return plan(commands, known, state, previous.head(), previous.headTs());
   }
 
   /** The head as last committed, without a lock (for {@link #speculate}). */

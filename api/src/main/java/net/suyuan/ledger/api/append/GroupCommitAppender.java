@@ -88,10 +88,12 @@ public final class GroupCommitAppender implements SmartLifecycle {
     Pending carried = null;
     while (running || !queue.isEmpty() || carried != null) {
       List<Pending> group = new ArrayList<>();
+      boolean overlap;
       try {
         // A slot first, then the group: it takes everything that queued meanwhile. After a small
         // group, all slots: the next group waits until that one is done.
-        int slots = lastGroupEvents >= aheadMinEvents ? 1 : IN_FLIGHT;
+        overlap = lastGroupEvents >= aheadMinEvents;
+        int slots = overlap ? 1 : IN_FLIGHT;
         if (!inFlight.tryAcquire(slots, 100, TimeUnit.MILLISECONDS)) {
           continue;
         }
@@ -122,16 +124,22 @@ public final class GroupCommitAppender implements SmartLifecycle {
         return;
       }
       lastGroupEvents = group.stream().mapToInt(p -> p.command().events().size()).sum();
-      commitGroup(group);
+      commitGroup(group, overlap);
     }
   }
 
-  /** Starts the group's transaction; the slot is released when it has committed or failed. */
-  private void commitGroup(List<Pending> group) {
+  /**
+   * Starts the group's transaction; the slot is released when it has committed or failed.
+   *
+   * @param overlap whether the previous group may still be running, so this one plans ahead
+   */
+  private void commitGroup(List<Pending> group, boolean overlap) {
     List<AppendCommand> commands = group.stream().map(Pending::command).toList();
     long start = System.nanoTime();
     Sinks.One<GroupCommit.Basis> planned = Sinks.one();
-    Mono<GroupCommit.Basis> previous = lastPlanned == null ? Mono.empty() : lastPlanned.asMono();
+    // Plan ahead only over a group still running: after a small one, this one waited for it.
+    Mono<GroupCommit.Basis> previous =
+        overlap && lastPlanned != null ? lastPlanned.asMono() : Mono.empty();
     lastPlanned = planned;
     Mono<List<Object>> run;
     try {
