@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,8 +49,8 @@ class GroupCommitConcurrencyTest {
     ConfigurableApplicationContext a = LedgerApps.start(db, admin);
     ConfigurableApplicationContext b = instances == 2 ? LedgerApps.start(db, admin) : a;
     try {
-      Writers w = new Writers(client(a)).prepared(HARVEST);
-      List<WebClient> targets = List.of(webClient(a), webClient(b));
+      Writers w = new Writers(LedgerApps.client(a)).prepared(HARVEST);
+      List<WebClient> targets = List.of(LedgerApps.webClient(a), LedgerApps.webClient(b));
       long start = System.nanoTime();
       List<Long> seqs =
           Flux.range(0, CLIENTS)
@@ -117,15 +116,5 @@ class GroupCommitConcurrencyTest {
             body ->
                 ((List<Map<String, Object>>) body.get("receipts"))
                     .stream().map(r -> ((Number) r.get("seq")).longValue()).toList());
-  }
-
-  private static WebTestClient client(ConfigurableApplicationContext context) {
-    return WebTestClient.bindToServer()
-        .baseUrl("http://127.0.0.1:" + LedgerApps.port(context))
-        .build();
-  }
-
-  private static WebClient webClient(ConfigurableApplicationContext context) {
-    return WebClient.builder().baseUrl("http://127.0.0.1:" + LedgerApps.port(context)).build();
   }
 }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,13 +57,8 @@ class PipelinedGroupsTest {
     ConfigurableApplicationContext b = instances == 2 ? LedgerApps.start(db, admin, ahead) : a;
     String context = "seed " + SEED + " (rerun with -Dtest.seed=" + SEED + ")";
     try {
-      Writers w =
-          new Writers(
-                  WebTestClient.bindToServer()
-                      .baseUrl("http://127.0.0.1:" + LedgerApps.port(a))
-                      .build())
-              .prepared(HARVEST);
-      List<WebClient> targets = List.of(webClient(a), webClient(b));
+      Writers w = new Writers(LedgerApps.client(a)).prepared(HARVEST);
+      List<WebClient> targets = List.of(LedgerApps.webClient(a), LedgerApps.webClient(b));
       Random random = new Random(SEED);
       List<List<Integer>> sizes = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
@@ -152,9 +146,5 @@ class PipelinedGroupsTest {
                 r.bodyToMono(String.class)
                     .defaultIfEmpty("")
                     .map(body -> new Result(r.statusCode().value(), body)));
-  }
-
-  private static WebClient webClient(ConfigurableApplicationContext context) {
-    return WebClient.builder().baseUrl("http://127.0.0.1:" + LedgerApps.port(context)).build();
   }
 }

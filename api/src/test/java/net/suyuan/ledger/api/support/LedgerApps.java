@@ -9,6 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Starts extra application instances by hand, e.g. two APIs on the SAME database for concurrency
@@ -54,6 +56,20 @@ public final class LedgerApps {
                 return bean;
               }
             });
+  }
+
+  /** A WebTestClient for the instance's server. */
+  public static WebTestClient client(ConfigurableApplicationContext context) {
+    return WebTestClient.bindToServer().baseUrl(baseUrl(context)).build();
+  }
+
+  /** A WebClient for the instance's server, for load from many concurrent requests. */
+  public static WebClient webClient(ConfigurableApplicationContext context) {
+    return WebClient.builder().baseUrl(baseUrl(context)).build();
+  }
+
+  private static String baseUrl(ConfigurableApplicationContext context) {
+    return "http://127.0.0.1:" + port(context);
   }
 
   /** The port the instance's server listens on. */

@@ -18,8 +18,8 @@ class TwoInstancesSameDatabaseTest {
     try (ConfigurableApplicationContext a = LedgerApps.start(db, admin);
         ConfigurableApplicationContext b = LedgerApps.start(db, admin)) {
       assertThat(LedgerApps.port(a)).isNotEqualTo(LedgerApps.port(b));
-      WebTestClient httpA = client(a);
-      WebTestClient httpB = client(b);
+      WebTestClient httpA = LedgerApps.client(a);
+      WebTestClient httpB = LedgerApps.client(b);
 
       httpA
           .post()
@@ -41,11 +41,5 @@ class TwoInstancesSameDatabaseTest {
           .jsonPath("$[?(@.orgId == 'shared-coop')]")
           .exists();
     }
-  }
-
-  private static WebTestClient client(ConfigurableApplicationContext context) {
-    return WebTestClient.bindToServer()
-        .baseUrl("http://127.0.0.1:" + LedgerApps.port(context))
-        .build();
   }
 }
