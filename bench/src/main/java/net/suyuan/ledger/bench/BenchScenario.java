@@ -94,7 +94,6 @@ final class BenchScenario {
     latencies.addAll(mine);
   }
 
-  /** Client {@code c} appends {@code batches} batches of {@code size} events. */
   /**
    * Sends {@code batches} requests of {@code size} harvest deliveries of client {@code c}. The body
    * is built and encoded once, before the first request (every delivery of a client is the same
@@ -108,14 +107,7 @@ final class BenchScenario {
     }
     byte[] body = batch.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     for (int b = 0; b < batches; b++) {
-      HttpResponse<byte[]> r = http.post("/api/v1/events", coopKey, body);
-      if (r.statusCode() / 100 != 2) {
-        throw new IllegalStateException(
-            "append failed: "
-                + r.statusCode()
-                + " "
-                + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
-      }
+      check(http.post("/api/v1/events", coopKey, body));
     }
   }
 
@@ -149,9 +141,17 @@ final class BenchScenario {
     return "{\"type\":\"" + type + "\",\"body\":" + body + "}";
   }
 
-  private static void check(HttpResponse<String> r) {
+  /** Fails the run unless the response is 2xx; a byte body is decoded only to report it. */
+  private static void check(HttpResponse<?> r) {
     if (r.statusCode() / 100 != 2) {
-      throw new IllegalStateException("append failed: " + r.statusCode() + " " + r.body());
+      Object body = r.body();
+      throw new IllegalStateException(
+          "append failed: "
+              + r.statusCode()
+              + " "
+              + (body instanceof byte[] bytes
+                  ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                  : body));
     }
   }
 
