@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * Where things go on one label: a square for the code (quiet zone included) at the left, padded
@@ -18,11 +17,11 @@ final class LabelLayout {
   private static final double PT_PER_MM = 72 / 25.4;
 
   private final LabelStock stock;
-  private final PDType1Font label = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-  private final PDType1Font value = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+  private final LabelFonts fonts;
 
-  LabelLayout(LabelStock stock) {
+  LabelLayout(LabelStock stock, LabelFonts fonts) {
     this.stock = stock;
+    this.fonts = fonts;
   }
 
   /** Side of the code square (with quiet zone) in millimetres. */
@@ -87,8 +86,8 @@ final class LabelLayout {
     double fieldHeight = Math.min(10.5, (stock.labelHeight() - 2 * PAD_MM) / lines.size());
     double y = labelTop + (stock.labelHeight() - fieldHeight * lines.size()) / 2;
     for (String[] line : lines) {
-      text(cs, label, 6, line[0], textLeft, y + 3.2, textWidth);
-      text(cs, value, 9, line[1], textLeft, y + 7.6, textWidth);
+      text(cs, fonts.label(), 6, line[0], textLeft, y + 3.2, textWidth);
+      text(cs, fonts.value(), 9, line[1], textLeft, y + 7.6, textWidth);
       y += fieldHeight;
     }
   }
@@ -96,7 +95,7 @@ final class LabelLayout {
   /** Shows {@code s} with its baseline at {@code baseline} mm from the top, shrunk to fit. */
   private static void text(
       PDPageContentStream cs,
-      PDType1Font font,
+      PDFont font,
       float size,
       String s,
       double left,

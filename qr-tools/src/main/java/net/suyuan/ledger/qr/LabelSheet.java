@@ -142,7 +142,7 @@ public final class LabelSheet {
   public void write(OutputStream out, Progress progress) throws IOException {
     // Pages are spooled to a temporary file, so 100,000 labels do not sit in the heap.
     try (PDDocument doc = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
-      LabelLayout layout = new LabelLayout(stock);
+      LabelLayout layout = new LabelLayout(stock, LabelFonts.load(doc));
       int perPage = stock.perPage();
       for (int first = 0; first < count; first += perPage) {
         PDPage page = new PDPage(PDRectangle.A4);

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.suyuan.ledger.qr.ExternalTools;
+import net.suyuan.ledger.qr.SheetFonts;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +91,10 @@ class CliJarIT {
             pdf.toString());
     assertThat(sheet.exit()).isZero();
     assertThat(sheet.stderr()).as("no PDFBox logging on stderr").isEmpty();
-    assertThat(Files.size(pdf)).isPositive();
+    // The fonts travel in the shaded jar: the sheet embeds them, whatever the machine has.
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      assertThat(doc.getNumberOfPages()).isEqualTo(2);
+      SheetFonts.assertAllEmbedded(doc);
+    }
   }
 }
