@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * whole process tree (the renderer and GPU helpers too) and deletes the throwaway profile.
  */
 public final class HeadlessChromium implements AutoCloseable {
-  /** Where CI installs it ({@code .ci/run}); {@code LEDGER_CHROMIUM} points elsewhere. */
+  /** Where {@code tools/test-deps.sh} installs it; {@code LEDGER_CHROMIUM} points elsewhere. */
   static final String BINARY = System.getenv().getOrDefault("LEDGER_CHROMIUM", "/usr/bin/chromium");
 
   static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -55,7 +55,7 @@ public final class HeadlessChromium implements AutoCloseable {
           "Chromium is required for the browser test but "
               + BINARY
               + " is missing or not executable. Install it"
-              + " (DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium, as .ci/run does)"
+              + " (the build does: tools/test-deps.sh installs it as root with apt-get)"
               + " or set LEDGER_CHROMIUM to its path.");
     }
     Path profile = Files.createTempDirectory("ledger-chromium-");
