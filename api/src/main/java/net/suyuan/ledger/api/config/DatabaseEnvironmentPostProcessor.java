@@ -20,8 +20,10 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>{@code spring.r2dbc.url} already set (e.g. by a test): left alone.
  *   <li>{@code LEDGER_DB_URL} (JDBC form) with {@code LEDGER_DB_USER} / {@code LEDGER_DB_PASSWORD}:
  *       used for Flyway, and its R2DBC twin for the application.
- *   <li>Otherwise an embedded PostgreSQL whose data persists in {@code LEDGER_DATA_DIR} (default
- *       {@code ./data/pg}).
+ *   <li>Otherwise, on a development run only ({@link EmbeddedDatabasePolicy}: no profile or {@code
+ *       dev}), an embedded PostgreSQL whose data persists in {@code LEDGER_DATA_DIR} (default
+ *       {@code ./data/pg}), announced by a WARN banner naming that directory. With any other
+ *       profile the server refuses to start ({@link DatabaseNotConfiguredException}).
  * </ol>
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
@@ -68,14 +70,12 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
       log.info("Database: " + target.origin() + " " + target.jdbcUrl());
       return target;
     }
+    EmbeddedDatabasePolicy.check(env);
     Path dataDir = Path.of(env.getProperty("LEDGER_DATA_DIR", DEFAULT_DATA_DIR));
+    // Before starting it, so the path is on record even when the start fails.
+    log.warn(EmbeddedDatabasePolicy.banner(dataDir));
     DatabaseTarget target = EmbeddedDatabase.start(dataDir);
-    log.warn(
-        "Database: LEDGER_DB_URL is not set, so an EMBEDDED PostgreSQL is in use ("
-            + target.jdbcUrl()
-            + "); its data directory is "
-            + dataDir.toAbsolutePath().normalize()
-            + ". Set LEDGER_DB_URL for a real deployment.");
+    log.info("Database: " + target.origin() + " at " + target.jdbcUrl());
     return target;
   }
 
