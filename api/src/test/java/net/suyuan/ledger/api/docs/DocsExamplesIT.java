@@ -1,11 +1,13 @@
 package net.suyuan.ledger.api.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import net.suyuan.ledger.api.demo.DemoScenario;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.core.id.Gtin;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,6 +141,26 @@ class DocsExamplesIT {
             .toList();
     assertThat(loaders).as("the one runnable block that loads the demo").hasSize(1);
     runAndCheck(loaders.get(0));
+    // Income figures (and the products and households they know) follow the projector: wait until
+    // it has every demo entry, as a reader who waits for readiness would (docs/api.md).
+    long last = new DemoScenario().eventCount();
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> projectedUpTo() >= last);
+  }
+
+  private long projectedUpTo() {
+    Map<?, ?> premium =
+        http.get()
+            .uri("/api/v1/products/" + DemoScenario.GINGER + "/premium?year=2022")
+            .exchange()
+            .returnResult(Map.class)
+            .getResponseBody()
+            .blockFirst();
+    return premium == null || premium.get("asOfSeq") == null
+        ? -1
+        : ((Number) premium.get("asOfSeq")).longValue();
   }
 
   @TestFactory
