@@ -3,7 +3,7 @@
 # `./mvnw -B verify` runs this before the tests of qr-tools and api (maven-antrun-plugin, phase
 # process-test-classes), so the README's test command needs nothing installed by hand.
 #
-#   tools/test-deps.sh TOOL...      TOOL: zbarimg | rsvg-convert | chromium
+#   tools/test-deps.sh TOOL...      TOOL: zbarimg | rsvg-convert | chromium | curl | python3
 #
 # A missing tool is installed with apt-get when running as root on a machine that has it
 # (`apt-get update` once, then `--no-install-recommends`, noninteractive); otherwise, or when
@@ -16,6 +16,9 @@ package_of() {
     zbarimg) echo zbar-tools ;;
     rsvg-convert) echo librsvg2-bin ;;
     chromium) echo chromium ;;
+    # The documented commands DocsExamplesIT runs use curl and python3 (tools/ledger_verify.py).
+    curl) echo curl ;;
+    python3) echo python3 ;;
     *) return 1 ;;
   esac
 }
@@ -31,7 +34,7 @@ locate() {
 
 say() { echo "test-deps: $*"; }
 
-[ "$#" -gt 0 ] || { say "usage: $0 zbarimg|rsvg-convert|chromium ..."; exit 2; }
+[ "$#" -gt 0 ] || { say "usage: $0 zbarimg|rsvg-convert|chromium|curl|python3 ..."; exit 2; }
 missing_tools=()
 missing_packages=()
 for tool in "$@"; do
@@ -78,6 +81,7 @@ for tool in "$@"; do
     zbarimg) version="$("$path" --version 2>&1 | head -n 1)" ;;
     rsvg-convert) version="$("$path" --version 2>&1 | head -n 1)" ;;
     chromium) version="$("$path" --headless=new --no-sandbox --version 2>&1 | tail -n 1)" ;;
+    curl | python3) version="$("$path" --version 2>&1 | head -n 1)" ;;
   esac || { say "FAILED: $path does not run: $version"; exit 1; }
   say "$tool: $path ($version)"
 done

@@ -32,10 +32,22 @@ public final class DemoClient {
     this.progress = progress;
   }
 
-  /** Thrown when the ledger is not empty or the server refuses a request. */
+  /** Thrown when the ledger is not empty ({@link #refused()}) or the server refuses a request. */
   public static final class DemoException extends Exception {
+    private final boolean refused;
+
     DemoException(String message) {
+      this(message, false);
+    }
+
+    DemoException(String message, boolean refused) {
       super(message);
+      this.refused = refused;
+    }
+
+    /** The ledger already held events, so nothing was loaded; nothing failed either. */
+    public boolean refused() {
+      return refused;
     }
   }
 
@@ -47,7 +59,7 @@ public final class DemoClient {
     }
     if (page.body().contains("\"seq\"")) {
       throw new DemoException(
-          "the ledger already holds events; the demo loads only into an empty one");
+          "the ledger already holds events; the demo loads only into an empty one", true);
     }
     Map<String, String> keys = new HashMap<>();
     for (DemoScenario.Org org : scenario.orgs()) {
