@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import net.suyuan.ledger.core.event.LedgerView.SaleInfo;
+import net.suyuan.ledger.core.event.SaleFees;
 import net.suyuan.ledger.core.event.TransformProcess;
 import net.suyuan.ledger.core.id.Channel;
 import net.suyuan.ledger.core.id.HouseholdId;
@@ -113,6 +115,7 @@ class IncomeAttributionPropertyTest {
     private final List<String> saleIds = new ArrayList<>();
     private final Map<String, Map<HouseholdId, Long>> held = new HashMap<>();
     private final Map<String, Long> netOf = new HashMap<>();
+    private final Map<String, Map<HouseholdId, Ratio>> shareOf = new HashMap<>();
     private int counter;
 
     Workload(Random r) throws Exception {
@@ -270,6 +273,7 @@ class IncomeAttributionPropertyTest {
           .isEqualTo(ExactModel.split(rev.netFen(), fractions));
       held.put(saleId, got);
       netOf.put(saleId, rev.netFen());
+      shareOf.put(saleId, fractions);
     }
 
     private long rand(long bound) {
@@ -315,8 +319,15 @@ class IncomeAttributionPropertyTest {
       long q = 1 + rand(qLeft);
       long amount = r.nextInt(3) == 0 ? aLeft : rand(aLeft + 1);
       long saleNet = netOf.get(saleId);
-      Map<HouseholdId, Long> expected = expectedRefund(sale, amount, saleNet);
-      EntryIncome income = ledger.refund("R-" + counter++, saleId, q, amount);
+      boolean stated =
+          sale.refundedQuantity() > 0 ? sale.feesReturned().isPresent() : r.nextBoolean();
+      Optional<SaleFees> returned =
+          stated ? Optional.of(feesReturned(sale, amount)) : Optional.empty();
+      Map<HouseholdId, Long> expected =
+          stated
+              ? expectedStated(saleId, amount - returned.get().total().value())
+              : expectedRefund(sale, amount, saleNet);
+      EntryIncome income = ledger.refund("R-" + counter++, saleId, q, amount, returned);
       Map<HouseholdId, Long> gotLines = new HashMap<>();
       income.households().forEach(l -> gotLines.put(l.householdId(), l.amountFen()));
       assertThat(gotLines).as("refund of %d of %s", amount, saleId).isEqualTo(expected);
@@ -324,12 +335,55 @@ class IncomeAttributionPropertyTest {
       Map<HouseholdId, Long> h = held.get(saleId);
       for (IncomeLine line : income.households()) {
         long now = h.getOrDefault(line.householdId(), 0L) + line.amountFen();
-        assertThat(now).as("a refund takes back no more than the sale gave").isNotNegative();
-        h.put(line.householdId(), now);
+        if (!stated) {
+          assertThat(now).as("a refund takes back no more than the sale gave").isNotNegative();
+        }
+        h.put(line.householdId(), Math.max(0, now)); // fees kept go beyond the holdings
       }
-      if (sale.refundedFen() + amount == sale.grossFen()) {
+      if (!stated && sale.refundedFen() + amount == sale.grossFen()) {
         assertThat(h.values()).as("a full refund reverses everything").allMatch(v -> v == 0);
       }
+    }
+
+    /** Random fees returned: per fee at most what is left of it, in total at most the amount. */
+    private SaleFees feesReturned(SaleInfo sale, long amount) {
+      SaleFees c = sale.fees();
+      SaleFees b = sale.feesReturned().orElse(SaleFees.NONE);
+      long[] left = {
+        c.platformFen().value() - b.platformFen().value(),
+        c.serviceFen().value() - b.serviceFen().value(),
+        c.logisticsFen().value() - b.logisticsFen().value(),
+        c.packagingFen().value() - b.packagingFen().value()
+      };
+      long budget = amount;
+      long[] f = new long[4];
+      for (int i = 0; i < 4; i++) {
+        f[i] = Math.min(budget, r.nextBoolean() ? left[i] : rand(left[i] + 1));
+        budget -= f[i];
+      }
+      return fees(f[0], f[1], f[2], f[3]);
+    }
+
+    /**
+     * The stated-fees rule from scratch: amount less fees returned is reversed, from the holdings
+     * (split by them) as far as they go, the rest by the sold lot's exact shares.
+     */
+    private Map<HouseholdId, Long> expectedStated(String saleId, long reversal) {
+      Map<HouseholdId, Long> holdings = held.get(saleId);
+      long sum = holdings.values().stream().mapToLong(Long::longValue).sum();
+      long fromHeld = Math.min(reversal, sum);
+      Map<HouseholdId, Long> lines = new HashMap<>();
+      if (fromHeld > 0) {
+        Map<HouseholdId, Ratio> weights = new HashMap<>();
+        holdings.forEach((h, v) -> weights.put(h, Ratio.of(v, sum).orElseThrow()));
+        ExactModel.split(fromHeld, weights).forEach((h, v) -> lines.merge(h, -v, Long::sum));
+      }
+      if (reversal > fromHeld) {
+        ExactModel.split(reversal - fromHeld, shareOf.get(saleId))
+            .forEach((h, v) -> lines.merge(h, -v, Long::sum));
+      }
+      lines.values().removeIf(v -> v == 0);
+      return lines;
     }
 
     private static long sum(EntryIncome income) {
@@ -351,17 +405,24 @@ class IncomeAttributionPropertyTest {
       long sales = 0;
       long wages = 0;
       long netIncome = 0;
+      int participating = 0;
       for (String h : households.stream().distinct().toList()) {
         HouseholdIncome s = HouseholdIncome.summarize(hh(h), DateRange.ALL, ledger.lines);
         sales += s.salesIncomeFen();
         wages += s.wagesFen();
-        netIncome += s.netIncomeFen();
+        boolean sold =
+            ledger.lines.stream().anyMatch(l -> l.householdId().equals(hh(h)) && l.kind().ofSale());
+        if (sold) { // participating: a sale or refund line; only then do its wages count
+          netIncome += s.netIncomeFen();
+          participating++;
+        }
         assertThat(s.byChannel().values().stream().mapToLong(Long::longValue).sum())
             .isEqualTo(s.salesIncomeFen());
       }
       assertThat(sales).as("households' sales income = total net revenue").isEqualTo(net);
       ProgramFigures p = ProgramFigures.of(DateRange.ALL, ledger.revenue, ledger.lines);
       assertThat(p.householdNetIncomeFen()).isEqualTo(netIncome);
+      assertThat(p.participatingHouseholds()).isEqualTo(participating);
       for (ChannelFigures c : p.byChannel().values()) {
         assertThat(c.householdIncomeFen()).isEqualTo(c.netFen());
       }

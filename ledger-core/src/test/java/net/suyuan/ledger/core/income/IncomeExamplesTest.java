@@ -181,6 +181,53 @@ class IncomeExamplesTest {
   }
 
   @Test
+  void example4b_fullRefund_platformKeepsItsCommission_householdsBearIt() throws Exception {
+    Ledger ledger = teaChain();
+    ledger.sell(
+        "S-0001",
+        Channel.LIVESTREAM,
+        "M2022-A",
+        1500,
+        6800,
+        500,
+        fees(1020, 2040, 800, 300),
+        at(100));
+    // All 20400 paid back; the platform keeps its 1020, the other fees (3140) come back.
+    EntryIncome refund =
+        ledger.refund("R-0001", "S-0001", 1500, 20400, Optional.of(fees(0, 2040, 800, 300)));
+    RevenueLine r = refund.revenue().get(0);
+    assertThat(r.grossFen()).isEqualTo(-20400);
+    assertThat(r.feesFen()).isEqualTo(-3140);
+    assertThat(r.netFen()).isEqualTo(-17260); // 16240 of net and the 1020 kept
+    // Holdings 9744 and 6496 are taken back whole; the 1020 beyond them by the shares 3/5, 2/5.
+    assertThat(amounts(refund))
+        .containsExactly(Map.entry(HH1, -(9744L + 612)), Map.entry(HH2, -(6496L + 408)));
+    HouseholdIncome hh1 = HouseholdIncome.summarize(HH1, DateRange.ALL, ledger.lines);
+    assertThat(hh1.salesIncomeFen()).isEqualTo(-612);
+    ProgramFigures p = ProgramFigures.of(DateRange.ALL, ledger.revenue, ledger.lines);
+    assertThat(p.byChannel().get(Channel.LIVESTREAM).netFen()).isEqualTo(-1020);
+  }
+
+  @Test
+  void example4c_partialRefund_statedFees_reversesAmountLessFeesReturned() throws Exception {
+    Ledger ledger = teaChain();
+    ledger.sell(
+        "S-0001",
+        Channel.LIVESTREAM,
+        "M2022-A",
+        1500,
+        6800,
+        500,
+        fees(1020, 2040, 800, 300),
+        at(100));
+    // 6800 paid back, of the fees only 680 of service comes back: 6120 reversed, by holdings.
+    EntryIncome refund =
+        ledger.refund("R-0001", "S-0001", 500, 6800, Optional.of(fees(0, 680, 0, 0)));
+    assertThat(refund.revenue().get(0).netFen()).isEqualTo(-6120);
+    assertThat(amounts(refund)).containsExactly(Map.entry(HH1, -3672L), Map.entry(HH2, -2448L));
+  }
+
+  @Test
   void example5_tie_goesToSmallerHouseholdId() throws Exception {
     Ledger ledger = new Ledger();
     ledger.enroll("hh-0001", "hh-0002");
@@ -288,5 +335,21 @@ class IncomeExamplesTest {
     assertThat(p.participatingHouseholds()).isEqualTo(2);
     assertThat(p.householdNetIncomeFen()).isEqualTo(10827 + 6000);
     assertThat(p.averageNetIncomePerHousehold().orElseThrow().rounded()).isEqualTo(8414); // 8413.5
+  }
+
+  @Test
+  void example8b_participatingHousehold_needsASaleOrRefundLine_wagesAloneDoNotCount()
+      throws Exception {
+    Ledger ledger = teaChain();
+    ledger.enroll("hh-0003");
+    ledger.sell(
+        "S-0002", Channel.OFFLINE, "G2022-001B", 1000, 3000, 500, fees(0, 0, 0, 0), at(101));
+    ledger.wage("hh-0001", 24000, at(102));
+    ledger.wage("hh-0003", 50000, at(103)); // wages, but no sale or refund line: not participating
+    ProgramFigures p = ProgramFigures.of(DateRange.year(2022), ledger.revenue, ledger.lines);
+    assertThat(p.participatingHouseholds()).isEqualTo(2);
+    // hh-0001 4800 + 24000, hh-0002 1200; hh-0003's wage is not the program's.
+    assertThat(p.householdNetIncomeFen()).isEqualTo(4800 + 24000 + 1200);
+    assertThat(p.averageNetIncomePerHousehold().orElseThrow().rounded()).isEqualTo(15000);
   }
 }
