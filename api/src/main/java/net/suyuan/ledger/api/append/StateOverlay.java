@@ -179,21 +179,12 @@ final class StateOverlay implements LedgerView {
     } else if (event instanceof SaleRecorded) {
       SaleRecorded e = (SaleRecorded) event;
       draw(e.lotId(), e.quantity().value(), seq);
-      long q = e.quantity().value();
-      put(sales, e.saleId(), new SaleInfo(e.saleId(), e.lotId(), q, e.gross().value(), 0, 0));
+      put(sales, e.saleId(), SaleInfo.of(e));
       put(changes.sales, e.saleId(), seq);
     } else if (event instanceof SaleRefunded) {
       SaleRefunded e = (SaleRefunded) event;
       SaleInfo s = require(sales.get(e.saleId()), e.saleId());
-      SaleInfo refunded =
-          new SaleInfo(
-              s.saleId(),
-              s.lotId(),
-              s.quantity(),
-              s.grossFen(),
-              s.refundedQuantity() + e.quantity().value(),
-              s.refundedFen() + e.amountFen().value());
-      put(sales, e.saleId(), refunded);
+      put(sales, e.saleId(), s.after(e));
       if (!changes.sales.containsKey(e.saleId())) {
         put(changes.sales, e.saleId(), 0L); // existing sale: only the refund sums change
       }

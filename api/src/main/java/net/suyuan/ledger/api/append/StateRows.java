@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import net.suyuan.ledger.core.event.EventTypes;
 import net.suyuan.ledger.core.event.EventValidationException;
@@ -14,9 +15,11 @@ import net.suyuan.ledger.core.event.LedgerView.LotInfo;
 import net.suyuan.ledger.core.event.LedgerView.ProductInfo;
 import net.suyuan.ledger.core.event.LedgerView.SaleInfo;
 import net.suyuan.ledger.core.event.LedgerView.StandardVersionInfo;
+import net.suyuan.ledger.core.event.SaleFees;
 import net.suyuan.ledger.core.event.StandardPublished;
 import net.suyuan.ledger.core.id.BaseId;
 import net.suyuan.ledger.core.id.BaseUnit;
+import net.suyuan.ledger.core.id.Fen;
 import net.suyuan.ledger.core.id.Gtin;
 import net.suyuan.ledger.core.id.HouseholdId;
 import net.suyuan.ledger.core.id.LotId;
@@ -109,7 +112,10 @@ final class StateRows {
     Mono<Void> sales =
         select(
             db,
-            "SELECT sale_id, lot_id, quantity, gross_fen, refunded_quantity, refunded_fen"
+            "SELECT sale_id, lot_id, quantity, gross_fen, refunded_quantity, refunded_fen,"
+                + " platform_fen, service_fen, logistics_fen, packaging_fen,"
+                + " returned_platform_fen, returned_service_fen, returned_logistics_fen,"
+                + " returned_packaging_fen"
                 + " FROM sale WHERE ledger_id = $1 AND sale_id = ANY($2)",
             ledger,
             keys.sales,
@@ -120,7 +126,9 @@ final class StateRows {
                     r.get(2, Long.class),
                     r.get(3, Long.class),
                     r.get(4, Long.class),
-                    r.get(5, Long.class)),
+                    r.get(5, Long.class),
+                    fees(r, 6),
+                    r.get(10, Long.class) == null ? Optional.empty() : Optional.of(fees(r, 10))),
             s::seedSale);
     Mono<Void> refunds =
         select(
@@ -132,6 +140,15 @@ final class StateRows {
             s::seedRefund);
     return Flux.concat(products, standards, sites, households, lotRows, sales, refunds)
         .then(Mono.just(s));
+  }
+
+  /** Four fee columns from {@code at}: platform, service, logistics, packaging. */
+  private static SaleFees fees(io.r2dbc.spi.Readable r, int at) {
+    return new SaleFees(
+        Fen.of(r.get(at, Long.class)),
+        Fen.of(r.get(at + 1, Long.class)),
+        Fen.of(r.get(at + 2, Long.class)),
+        Fen.of(r.get(at + 3, Long.class)));
   }
 
   private static <T> Mono<Void> select(
@@ -266,16 +283,26 @@ final class StateRows {
             r.num(4, s.refundedQuantity());
             r.num(5, s.refundedFen());
             r.num(6, seq == 0 ? 1 : seq); // 0: existing sale, its seq is kept on conflict
+            fees(r, 7, Optional.of(s.fees()));
+            fees(r, 11, s.feesReturned());
             r.next();
           });
       statements.add(
           r.stmt(
               "INSERT INTO sale (ledger_id, sale_id, lot_id, quantity, gross_fen,"
-                  + " refunded_quantity, refunded_fen, seq) SELECT $1, * FROM unnest($2::text[],"
-                  + " $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[],"
-                  + " $8::bigint[]) ON CONFLICT (ledger_id, sale_id) DO UPDATE SET"
+                  + " refunded_quantity, refunded_fen, seq, platform_fen, service_fen,"
+                  + " logistics_fen, packaging_fen, returned_platform_fen, returned_service_fen,"
+                  + " returned_logistics_fen, returned_packaging_fen) SELECT $1, * FROM"
+                  + " unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[],"
+                  + " $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[],"
+                  + " $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[])"
+                  + " ON CONFLICT (ledger_id, sale_id) DO UPDATE SET"
                   + " refunded_quantity = EXCLUDED.refunded_quantity,"
-                  + " refunded_fen = EXCLUDED.refunded_fen"));
+                  + " refunded_fen = EXCLUDED.refunded_fen,"
+                  + " returned_platform_fen = EXCLUDED.returned_platform_fen,"
+                  + " returned_service_fen = EXCLUDED.returned_service_fen,"
+                  + " returned_logistics_fen = EXCLUDED.returned_logistics_fen,"
+                  + " returned_packaging_fen = EXCLUDED.returned_packaging_fen"));
     }
     if (!c.refunds.isEmpty()) {
       Rows r = new Rows(c.refunds.size());
@@ -316,6 +343,14 @@ final class StateRows {
     return r.stmt(sql);
   }
 
+  /** Four fee columns from {@code at}, NULL when {@code fees} is empty. */
+  private static void fees(Rows r, int at, Optional<SaleFees> fees) {
+    r.numOrNull(at, fees.map(f -> f.platformFen().value()).orElse(null));
+    r.numOrNull(at + 1, fees.map(f -> f.serviceFen().value()).orElse(null));
+    r.numOrNull(at + 2, fees.map(f -> f.logisticsFen().value()).orElse(null));
+    r.numOrNull(at + 3, fees.map(f -> f.packagingFen().value()).orElse(null));
+  }
+
   /** Column arrays for one unnest statement; columns are text or bigint. */
   private static final class Rows {
     private final int n;
@@ -331,6 +366,10 @@ final class StateRows {
     }
 
     void num(int column, long value) {
+      columns.computeIfAbsent(column, c -> new Long[n])[row] = value;
+    }
+
+    void numOrNull(int column, Long value) {
       columns.computeIfAbsent(column, c -> new Long[n])[row] = value;
     }
 

@@ -9,10 +9,10 @@ import net.suyuan.ledger.core.income.IncomeLine;
 
 /**
  * Who takes part in which program, kept beside the attribution so the program rollups can be
- * maintained incrementally (docs/income.md, "Programs"): a household joins program P in year Y with
- * its first sale or refund line of one of P's products dated in Y, which adds it to P's households
- * and its wages of Y so far to P's net income; a later wage of Y is added to every program it takes
- * part in that year. Rebuilt by replay like the attribution. Not thread-safe.
+ * maintained incrementally (docs/income.md, "Participating household"): a household joins program P
+ * in year Y with its first sale or refund line of one of P's products dated in Y, which adds it to
+ * P's households and its wages of Y so far to P's net income; a later wage of Y is added to every
+ * program it takes part in that year. Rebuilt by replay like the attribution. Not thread-safe.
  */
 final class ProgramState {
   /**

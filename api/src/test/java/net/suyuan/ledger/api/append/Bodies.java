@@ -138,6 +138,26 @@ final class Bodies {
             + "\",\"unitPriceFen\":6800}");
   }
 
+  /** A refund stating {@code feesReturned} (a JSON object, written as given). */
+  String refund(
+      String refundId, String saleId, long quantity, long amountFen, String feesReturned) {
+    return event(
+        "sale.refunded",
+        "{\"amountFen\":"
+            + amountFen
+            + ",\"feesReturned\":"
+            + feesReturned
+            + ",\"occurredAt\":\""
+            + T
+            + "\",\"quantity\":"
+            + quantity
+            + ",\"refundId\":\""
+            + refundId
+            + "\",\"saleId\":\""
+            + saleId
+            + "\"}");
+  }
+
   String refund(String refundId, String saleId, long quantity, long amountFen) {
     return event(
         "sale.refunded",

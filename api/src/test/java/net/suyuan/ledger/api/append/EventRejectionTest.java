@@ -61,6 +61,31 @@ class EventRejectionTest {
         Arguments.of("lot id too long", b.sale(w.id("ll-"), "L".repeat(21), 1), 400, "body.lotId"),
         Arguments.of("refund > sale", b.refund(w.id("R-"), sale, 11, 100), 422, "body.quantity"),
         Arguments.of(
+            "fee returned beyond the fee charged",
+            b.refund(w.id("R-"), sale, 1, 6800, fees(801, 0, 0, 0)), // logistics 800 charged
+            422,
+            "body.feesReturned.logisticsFen"),
+        Arguments.of(
+            "fees returned beyond the refund amount",
+            b.refund(w.id("R-"), sale, 1, 100, fees(0, 0, 101, 0)),
+            400,
+            "body.feesReturned"),
+        Arguments.of(
+            "fee returned not an integer",
+            b.refund(
+                w.id("R-"),
+                sale,
+                1,
+                100,
+                fees(0, 0, 0, 0).replace("\"platformFen\":0", "\"platformFen\":1.5")),
+            400,
+            "body.feesReturned.platformFen"),
+        Arguments.of(
+            "fees returned without all four fees",
+            b.refund(w.id("R-"), sale, 1, 100, "{}"),
+            400,
+            "body.feesReturned.platformFen"),
+        Arguments.of(
             "future occurredAt",
             b.sale(w.id("fu-"), lot, "1", "2999-01-01T00:00:00.000Z"),
             422,
@@ -86,6 +111,45 @@ class EventRejectionTest {
             Bodies.batch(b.sale(w.id("b2-"), lot, 1), b.sale(w.id("b3-"), lot, 5000)),
             422,
             "events[1].body.quantity"));
+  }
+
+  /** A feesReturned object, members in canonical order. */
+  private static String fees(long logistics, long packaging, long platform, long service) {
+    return "{\"logisticsFen\":"
+        + logistics
+        + ",\"packagingFen\":"
+        + packaging
+        + ",\"platformFen\":"
+        + platform
+        + ",\"serviceFen\":"
+        + service
+        + "}";
+  }
+
+  @Test
+  void refundsOfOneSale_allStateFeesReturnedOrNone_checkedAgainstStoredState() throws Exception {
+    String sale = w.id("SF-");
+    w.post(w.sellerKey, w.b.sale(sale, w.lot(), 2)).expectStatus().isCreated();
+    w.post(w.sellerKey, w.b.refund(w.id("RF1-"), sale, 1, 6800, fees(400, 300, 0, 2040)))
+        .expectStatus()
+        .isCreated();
+    ChainHead before = head();
+    w.post(w.sellerKey, w.b.refund(w.id("RF2-"), sale, 1, 100))
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.field")
+        .isEqualTo("body.feesReturned");
+    w.post(w.sellerKey, w.b.refund(w.id("RF3-"), sale, 1, 6800, fees(401, 0, 0, 0)))
+        .expectStatus()
+        .isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.field")
+        .isEqualTo("body.feesReturned.logisticsFen");
+    assertThat(head()).isEqualTo(before);
+    w.post(w.sellerKey, w.b.refund(w.id("RF4-"), sale, 1, 6800, fees(400, 0, 1020, 0)))
+        .expectStatus()
+        .isCreated();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -3,12 +3,16 @@ package net.suyuan.ledger.api.income;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import net.suyuan.ledger.api.support.AdminClient;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.core.event.PayoutMade;
+import net.suyuan.ledger.core.event.WageRecorded;
+import net.suyuan.ledger.core.id.BaseId;
 import net.suyuan.ledger.core.id.Fen;
 import net.suyuan.ledger.core.id.HouseholdId;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +121,38 @@ class IncomeAccessTest {
     status("/api/v1/programs/" + w.program1 + "/summary?year=2022", null).isEqualTo(200);
     status("/api/v1/programs/" + w.program1 + "/channels?year=2022", null).isEqualTo(200);
     status("/api/v1/products/" + w.gtinA + "/premium?year=2022", null).isEqualTo(200);
+  }
+
+  /**
+   * Decided in issue 11 (docs/api.md, "Wages at another cooperative's base"): a base names where
+   * the work was done; the wage is the household's income and is recorded by its own cooperative,
+   * whoever registered the base.
+   */
+  @Test
+  void wage_atAnotherCooperativesBase_byTheHouseholdsCooperative_isAcceptedAndCounted()
+      throws Exception {
+    IncomeClient client = new IncomeClient(http);
+    long seq =
+        client.postBatch(
+            coopBKey,
+            List.of(
+                IncomeClient.event(
+                    new WageRecorded(
+                        HouseholdId.of(hhB),
+                        BaseId.of(w.site(w.coopA)),
+                        Fen.of(777),
+                        OptionalInt.empty(),
+                        Instant.parse("2019-06-01T00:00:00.000Z")))));
+    assertThat(projector.awaitWatermark(seq, Duration.ofSeconds(60))).isTrue();
+    http.get()
+        .uri(income(hhB) + "?from=2019-01-01&to=2019-12-31")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + coopBKey)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.wages")
+        .isEqualTo(777);
   }
 
   @Test

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -311,23 +309,21 @@ class IncomeApiTest {
 
   // ---------------------------------------------------------------------------------------------
 
-  /** Core program figures over the program's lines, with the wages of participating households. */
+  /**
+   * Core program figures over the program's sale and refund lines and every wage line: core applies
+   * the same definition of a participating household as the api (only their wages count).
+   */
   private ProgramFigures figures(Set<String> gtins, int year) {
     DateRange range = DateRange.year(year);
     List<RevenueLine> revenue =
         core.revenue().stream().filter(r -> gtins.contains(r.sale().gtin().value())).toList();
-    List<IncomeLine> sales =
+    List<IncomeLine> lines =
         core.lines().stream()
-            .filter(l -> l.sale().map(s -> gtins.contains(s.gtin().value())).orElse(false))
+            .filter(
+                l ->
+                    l.kind() == IncomeKind.WAGE
+                        || l.sale().map(s -> gtins.contains(s.gtin().value())).orElse(false))
             .toList();
-    Set<HouseholdId> participating = new HashSet<>();
-    sales.stream()
-        .filter(l -> range.contains(l.date()))
-        .forEach(l -> participating.add(l.householdId()));
-    List<IncomeLine> lines = new ArrayList<>(sales);
-    core.lines().stream()
-        .filter(l -> l.kind() == IncomeKind.WAGE && participating.contains(l.householdId()))
-        .forEach(lines::add);
     return ProgramFigures.of(range, revenue, lines);
   }
 

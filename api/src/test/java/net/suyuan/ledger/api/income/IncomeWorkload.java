@@ -67,6 +67,8 @@ final class IncomeWorkload {
   private final Map<String, long[]> lots = new LinkedHashMap<>(); // remaining, harvest?1:0
   private final Map<String, String> lotGtin = new LinkedHashMap<>();
   private final Map<String, long[]> sales = new LinkedHashMap<>(); // qty, gross, refQty, refFen
+  private final Map<String, long[]> feesLeft = new LinkedHashMap<>(); // not yet returned, by fee
+  private final Map<String, Boolean> statesFees = new LinkedHashMap<>();
   private int counter;
 
   IncomeWorkload(
@@ -245,6 +247,8 @@ final class IncomeWorkload {
                 Quantity.of(500),
                 new SaleFees(fees[0], fees[1], fees[2], fees[3]),
                 time())));
+    feesLeft.put(
+        sale, new long[] {fees[0].value(), fees[1].value(), fees[2].value(), fees[3].value()});
   }
 
   private void refund() {
@@ -260,6 +264,22 @@ final class IncomeWorkload {
     long amount = full ? s[1] - s[3] : random.nextLong(s[1] - s[3] + 1);
     s[2] += qty;
     s[3] += amount;
+    // Half the sales' refunds state the fees returned (the platform may keep some): all of one
+    // sale's refunds or none, as the validator requires.
+    boolean stated = statesFees.computeIfAbsent(sale, k -> random.nextBoolean());
+    Optional<SaleFees> returned = Optional.empty();
+    if (stated) {
+      long[] left = feesLeft.get(sale);
+      long budget = amount;
+      Fen[] f = new Fen[4];
+      for (int i = 0; i < 4; i++) {
+        long give = Math.min(budget, random.nextBoolean() ? left[i] : random.nextLong(left[i] + 1));
+        left[i] -= give;
+        budget -= give;
+        f[i] = Fen.of(give);
+      }
+      returned = Optional.of(new SaleFees(f[0], f[1], f[2], f[3]));
+    }
     steps.add(
         new Step(
             seller,
@@ -268,6 +288,7 @@ final class IncomeWorkload {
                 SaleId.of(sale),
                 Quantity.of(qty),
                 Fen.of(amount),
+                returned,
                 time())));
   }
 
@@ -317,7 +338,7 @@ final class IncomeWorkload {
     return prefix + (++counter) + "-" + u;
   }
 
-  private String site(String coop) {
+  String site(String coop) {
     return "base-" + coop.hashCode() % 1000 + "-" + u;
   }
 

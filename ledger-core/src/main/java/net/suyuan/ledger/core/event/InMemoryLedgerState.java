@@ -26,7 +26,7 @@ public final class InMemoryLedgerState implements LedgerView {
   private final Set<BaseId> sites = new HashSet<>();
   private final Map<HouseholdId, HouseholdInfo> households = new HashMap<>();
   private final Map<LotId, Lot> lots = new HashMap<>();
-  private final Map<SaleId, Sale> sales = new HashMap<>();
+  private final Map<SaleId, SaleInfo> sales = new HashMap<>();
   private final Set<RefundId> refunds = new HashSet<>();
 
   /** Mutable so that drawing on a lot allocates nothing. */
@@ -39,20 +39,6 @@ public final class InMemoryLedgerState implements LedgerView {
       this.gtin = gtin;
       this.harvestLot = harvestLot;
       this.remaining = remaining;
-    }
-  }
-
-  private static final class Sale {
-    final LotId lotId;
-    final long quantity;
-    final long grossFen;
-    long refundedQuantity;
-    long refundedFen;
-
-    Sale(LotId lotId, long quantity, long grossFen) {
-      this.lotId = lotId;
-      this.quantity = quantity;
-      this.grossFen = grossFen;
     }
   }
 
@@ -93,12 +79,10 @@ public final class InMemoryLedgerState implements LedgerView {
     } else if (event instanceof SaleRecorded) {
       SaleRecorded e = (SaleRecorded) event;
       draw(e.lotId(), e.quantity().value());
-      sales.put(e.saleId(), new Sale(e.lotId(), e.quantity().value(), e.gross().value()));
+      sales.put(e.saleId(), SaleInfo.of(e));
     } else if (event instanceof SaleRefunded) {
       SaleRefunded e = (SaleRefunded) event;
-      Sale sale = require(sales.get(e.saleId()), e.saleId());
-      sale.refundedQuantity += e.quantity().value();
-      sale.refundedFen += e.amountFen().value();
+      sales.put(e.saleId(), require(sales.get(e.saleId()), e.saleId()).after(e));
       refunds.add(e.refundId());
     }
     // production, inspection, wage and payout events change nothing validation reads.
@@ -145,12 +129,7 @@ public final class InMemoryLedgerState implements LedgerView {
 
   @Override
   public Optional<SaleInfo> sale(SaleId saleId) {
-    Sale s = sales.get(saleId);
-    return s == null
-        ? Optional.empty()
-        : Optional.of(
-            new SaleInfo(
-                saleId, s.lotId, s.quantity, s.grossFen, s.refundedQuantity, s.refundedFen));
+    return Optional.ofNullable(sales.get(saleId));
   }
 
   @Override

@@ -147,12 +147,7 @@ public final class LeanBodyReader {
     open();
     Channel channel = Channel.fromWire(stringMember(K_CHANNEL, true)).orElseThrow(() -> DECLINE);
     name(K_FEES, false);
-    open();
-    Fen logistics = Fen.of(integerMember(K_LOGISTICS_FEN, true));
-    Fen packaging = Fen.of(integerMember(K_PACKAGING_FEN));
-    Fen platform = Fen.of(integerMember(K_PLATFORM_FEN));
-    Fen service = Fen.of(integerMember(K_SERVICE_FEN));
-    close();
+    SaleFees fees = fees();
     LotId lot = LotId.of(stringMember(K_LOT_ID, false));
     Instant at = instantMember(K_OCCURRED_AT);
     Quantity per = optionalName(K_PRICE_PER, false) ? Quantity.of(integer()) : Quantity.of(1);
@@ -160,26 +155,33 @@ public final class LeanBodyReader {
     SaleId sale = SaleId.of(stringMember(K_SALE_ID, false));
     Fen unitPrice = Fen.of(integerMember(K_UNIT_PRICE_FEN));
     close();
-    return new SaleRecorded(
-        sale,
-        channel,
-        lot,
-        quantity,
-        unitPrice,
-        per,
-        new SaleFees(platform, service, logistics, packaging),
-        at);
+    return new SaleRecorded(sale, channel, lot, quantity, unitPrice, per, fees, at);
+  }
+
+  /** A fees object (sale fees, fees returned), its name already read. */
+  private SaleFees fees() {
+    open();
+    Fen logistics = Fen.of(integerMember(K_LOGISTICS_FEN, true));
+    Fen packaging = Fen.of(integerMember(K_PACKAGING_FEN));
+    Fen platform = Fen.of(integerMember(K_PLATFORM_FEN));
+    Fen service = Fen.of(integerMember(K_SERVICE_FEN));
+    close();
+    return new SaleFees(platform, service, logistics, packaging);
   }
 
   private SaleRefunded refund() {
     open();
     Fen amount = Fen.of(integerMember(K_AMOUNT_FEN, true));
+    Optional<SaleFees> returned = Optional.empty();
+    if (optionalName(K_FEES_RETURNED, false)) {
+      returned = Optional.of(fees());
+    }
     Instant at = instantMember(K_OCCURRED_AT);
     Quantity quantity = Quantity.of(integerMember(K_QUANTITY));
     RefundId refund = RefundId.of(stringMember(K_REFUND_ID, false));
     SaleId sale = SaleId.of(stringMember(K_SALE_ID, false));
     close();
-    return new SaleRefunded(refund, sale, quantity, amount, at);
+    return new SaleRefunded(refund, sale, quantity, amount, returned, at);
   }
 
   private WageRecorded wage() {
@@ -372,6 +374,7 @@ public final class LeanBodyReader {
   private static final byte[] K_CHANNEL = key("channel");
   private static final byte[] K_DAYS = key("days");
   private static final byte[] K_FEES = key("fees");
+  private static final byte[] K_FEES_RETURNED = key("feesReturned");
   private static final byte[] K_FEN = key("fen");
   private static final byte[] K_GRADE = key("grade");
   private static final byte[] K_GTIN = key("gtin");

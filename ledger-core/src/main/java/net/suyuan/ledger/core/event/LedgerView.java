@@ -57,14 +57,48 @@ public interface LedgerView {
     }
   }
 
-  /** A sale with the refunds recorded against it so far. */
+  /**
+   * A sale with the refunds recorded against it so far.
+   *
+   * @param fees the fees the sale was charged
+   * @param feesReturned the fees its refunds returned, summed per fee; empty while no refund stated
+   *     them (no refund yet, or refunds without {@code feesReturned}: docs/events.md)
+   */
   record SaleInfo(
       SaleId saleId,
       LotId lotId,
       long quantity,
       long grossFen,
       long refundedQuantity,
-      long refundedFen) {}
+      long refundedFen,
+      SaleFees fees,
+      Optional<SaleFees> feesReturned) {
+    /** A sale just recorded. */
+    public static SaleInfo of(SaleRecorded e) {
+      return new SaleInfo(
+          e.saleId(),
+          e.lotId(),
+          e.quantity().value(),
+          e.gross().value(),
+          0,
+          0,
+          e.fees(),
+          Optional.empty());
+    }
+
+    /** This sale after {@code refund} (validated against it): the one rule for the sums. */
+    public SaleInfo after(SaleRefunded refund) {
+      return new SaleInfo(
+          saleId,
+          lotId,
+          quantity,
+          grossFen,
+          Math.addExact(refundedQuantity, refund.quantity().value()),
+          Math.addExact(refundedFen, refund.amountFen().value()),
+          fees,
+          refund.feesReturned().map(f -> f.plus(feesReturned.orElse(SaleFees.NONE))));
+    }
+  }
 
   /** An enrolled household and the cooperative it sells through. */
   record HouseholdInfo(HouseholdId householdId, OrgId cooperative) {}

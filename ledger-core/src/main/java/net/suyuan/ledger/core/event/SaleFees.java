@@ -26,6 +26,15 @@ public record SaleFees(Fen platformFen, Fen serviceFen, Fen logisticsFen, Fen pa
     return Fen.sum(platformFen, serviceFen, logisticsFen, packagingFen);
   }
 
+  /** Fee by fee, this plus {@code other}. */
+  public SaleFees plus(SaleFees other) {
+    return new SaleFees(
+        Fen.sum(platformFen, other.platformFen),
+        Fen.sum(serviceFen, other.serviceFen),
+        Fen.sum(logisticsFen, other.logisticsFen),
+        Fen.sum(packagingFen, other.packagingFen));
+  }
+
   JsonObject toBody() {
     return JsonObject.builder()
         .put("platformFen", platformFen.value())

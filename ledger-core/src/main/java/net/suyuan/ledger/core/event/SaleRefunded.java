@@ -1,6 +1,7 @@
 package net.suyuan.ledger.core.event;
 
 import java.time.Instant;
+import java.util.Optional;
 import net.suyuan.ledger.core.id.Fen;
 import net.suyuan.ledger.core.id.Quantity;
 import net.suyuan.ledger.core.id.RefundId;
@@ -10,9 +11,20 @@ import net.suyuan.ledger.core.json.JsonObject;
 /**
  * Goods of a sale returned and money paid back. All refunds of one sale together may not exceed its
  * quantity nor its gross amount.
+ *
+ * <p>{@code feesReturned} (optional, added in issue 11) states how much of each of the sale's fees
+ * the platform and providers gave back with this refund; its total may not exceed {@code
+ * amountFen}. Absent, the refund means what it always meant: the same fraction of every fee is
+ * returned (docs/income.md, "Refunds"). A sale's refunds either all state it or none does, and
+ * together they return at most each fee charged (checked against the sale by the validator).
  */
 public record SaleRefunded(
-    RefundId refundId, SaleId saleId, Quantity quantity, Fen amountFen, Instant occurredAt)
+    RefundId refundId,
+    SaleId saleId,
+    Quantity quantity,
+    Fen amountFen,
+    Optional<SaleFees> feesReturned,
+    Instant occurredAt)
     implements TimedEvent {
   public static final String TYPE = "sale.refunded";
 
@@ -21,7 +33,23 @@ public record SaleRefunded(
     Texts.present("saleId", saleId);
     Texts.present("quantity", quantity);
     Texts.present("amountFen", amountFen);
+    Texts.present("feesReturned", feesReturned);
+    if (feesReturned.isPresent() && feesReturned.get().total().value() > amountFen.value()) {
+      throw FieldException.of(
+          "feesReturned",
+          "fees returned total "
+              + feesReturned.get().total().value()
+              + " fen exceeds the refund amount "
+              + amountFen.value()
+              + " fen");
+    }
     Timestamps.requireMillis("occurredAt", occurredAt);
+  }
+
+  /** A refund that does not state the fees returned (each fee returned in proportion). */
+  public SaleRefunded(
+      RefundId refundId, SaleId saleId, Quantity quantity, Fen amountFen, Instant occurredAt) {
+    this(refundId, saleId, quantity, amountFen, Optional.empty(), occurredAt);
   }
 
   @Override
@@ -31,13 +59,14 @@ public record SaleRefunded(
 
   @Override
   public JsonObject toBody() {
-    return JsonObject.builder()
-        .put("refundId", refundId.value())
-        .put("saleId", saleId.value())
-        .put("quantity", quantity.value())
-        .put("amountFen", amountFen.value())
-        .put("occurredAt", Timestamps.format(occurredAt))
-        .build();
+    JsonObject.Builder b =
+        JsonObject.builder()
+            .put("refundId", refundId.value())
+            .put("saleId", saleId.value())
+            .put("quantity", quantity.value())
+            .put("amountFen", amountFen.value());
+    feesReturned.ifPresent(f -> b.put("feesReturned", f.toBody()));
+    return b.put("occurredAt", Timestamps.format(occurredAt)).build();
   }
 
   public static SaleRefunded fromBody(JsonObject body) throws EventValidationException {
@@ -49,6 +78,7 @@ public record SaleRefunded(
                 r.value("saleId", SaleId::of),
                 r.integer("quantity", Quantity::of),
                 r.integer("amountFen", Fen::of),
+                r.optObject("feesReturned", SaleFees::read),
                 r.occurredAt()));
   }
 }

@@ -4,8 +4,12 @@ import static net.suyuan.ledger.core.event.EventValidator.reject;
 
 import net.suyuan.ledger.core.event.LedgerView.LotInfo;
 import net.suyuan.ledger.core.event.LedgerView.SaleInfo;
+import net.suyuan.ledger.core.id.Fen;
 
-/** Sales draw on lots; refunds together never exceed their sale's quantity or gross amount. */
+/**
+ * Sales draw on lots; refunds together never exceed their sale's quantity or gross amount, nor
+ * return more of any fee than the sale was charged.
+ */
 final class SaleRules {
   private SaleRules() {}
 
@@ -60,6 +64,57 @@ final class SaleRules {
               + " fen, refunded "
               + sale.refundedFen()
               + " fen)");
+    }
+    feesReturned(sale, e);
+  }
+
+  /**
+   * A sale's refunds either all state {@code feesReturned} or none does (an unstated refund returns
+   * each fee in proportion, cumulatively, which a stated one before it would make inexact), and
+   * together return at most each fee charged.
+   */
+  private static void feesReturned(SaleInfo sale, SaleRefunded e) throws EventValidationException {
+    boolean earlier = sale.refundedQuantity() > 0;
+    if (earlier && e.feesReturned().isPresent() != sale.feesReturned().isPresent()) {
+      throw reject(
+          "feesReturned",
+          e.feesReturned().isPresent()
+              ? "the earlier refunds of sale "
+                  + e.saleId()
+                  + " do not state feesReturned: a sale's refunds either all state it or none does"
+              : "the earlier refunds of sale "
+                  + e.saleId()
+                  + " state feesReturned: a sale's refunds either all state it or none does");
+    }
+    if (e.feesReturned().isEmpty()) {
+      return;
+    }
+    SaleFees now = e.feesReturned().get();
+    SaleFees before = sale.feesReturned().orElse(SaleFees.NONE);
+    SaleFees charged = sale.fees();
+    fee("platformFen", now.platformFen(), before.platformFen(), charged.platformFen(), e);
+    fee("serviceFen", now.serviceFen(), before.serviceFen(), charged.serviceFen(), e);
+    fee("logisticsFen", now.logisticsFen(), before.logisticsFen(), charged.logisticsFen(), e);
+    fee("packagingFen", now.packagingFen(), before.packagingFen(), charged.packagingFen(), e);
+  }
+
+  private static void fee(String name, Fen now, Fen before, Fen charged, SaleRefunded e)
+      throws EventValidationException {
+    long left = charged.value() - before.value();
+    if (now.value() > left) {
+      throw reject(
+          "feesReturned." + name,
+          "returns "
+              + now.value()
+              + " fen of "
+              + name
+              + " but sale "
+              + e.saleId()
+              + " was charged "
+              + charged.value()
+              + " fen of it and earlier refunds returned "
+              + before.value()
+              + " fen");
     }
   }
 }

@@ -10,57 +10,65 @@ import java.util.TreeMap;
 import net.suyuan.ledger.core.id.HouseholdId;
 
 /**
- * What fraction of a lot came from which household: {@link #SCALE} parts (2^40) shared among the
- * households with a positive share, ordered by household id. A lot is homogeneous, so drawing from
- * it does not change its composition; mixing lots (a delivery into a drawn lot, a transformation)
- * apportions the parts anew by the largest-remainder method, exactly in integers. One part is 2^-40
- * (about 9.1e-13) of the lot; see docs/income.md for why this fixed point and not rationals.
+ * What fraction of a lot came from which household, exactly: each household with a share has a
+ * positive integer weight, and its share is its weight over the sum of the weights (the total).
+ * Weights are in lowest terms (their gcd is 1), so equal shares give equal compositions; households
+ * are in id order. A harvest lot's weights are its delivered quantities (divided by their gcd); a
+ * mix's weights are the exact mass-balance fractions over a common denominator (docs/income.md,
+ * "Lot composition"). Nothing is rounded until money is split: an auditor with exact fractions gets
+ * the same shares and the same fen.
+ *
+ * <p>Weights are held in longs while the total fits one (every delivery-only lot, and most mixes),
+ * else as BigIntegers; the two forms give identical results, and which one a composition uses
+ * follows from its (canonical) total, so equality is structural.
  */
 public final class Composition {
-  /** Bits of {@link #SCALE}. */
-  public static final int SCALE_BITS = 40;
-
-  /** The parts of every composition add up to this. */
-  public static final long SCALE = 1L << SCALE_BITS;
-
-  private static final long MASK = SCALE - 1;
+  private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
   private final HouseholdId[] households;
-  private final long[] parts;
+  private final long[] weights; // when total <= Long.MAX_VALUE, else null
+  private final BigInteger[] bigWeights; // when total > Long.MAX_VALUE, else null
+  private final BigInteger total;
 
-  private Composition(HouseholdId[] households, long[] parts) {
+  private Composition(HouseholdId[] households, BigInteger[] weights, BigInteger total) {
     this.households = households;
-    this.parts = parts;
+    this.total = total;
+    if (total.compareTo(LONG_MAX) <= 0) {
+      this.weights = new long[weights.length];
+      for (int i = 0; i < weights.length; i++) {
+        this.weights[i] = weights[i].longValueExact();
+      }
+      this.bigWeights = null;
+    } else {
+      this.weights = null;
+      this.bigWeights = weights;
+    }
   }
 
   /**
-   * A composition from explicit parts.
+   * A composition from explicit weights (reduced to lowest terms).
    *
-   * @throws IllegalArgumentException unless every part is positive and they add up to {@link
-   *     #SCALE}
+   * @throws IllegalArgumentException unless every weight is positive and there is at least one
    */
-  public static Composition of(Map<HouseholdId, Long> parts) {
-    TreeMap<HouseholdId, Long> sorted = new TreeMap<>(Households.ORDER);
-    sorted.putAll(parts);
-    HouseholdId[] ids = sorted.keySet().toArray(new HouseholdId[0]);
-    long[] values = new long[ids.length];
-    long sum = 0;
-    for (int i = 0; i < ids.length; i++) {
-      values[i] = sorted.get(ids[i]);
-      if (values[i] <= 0) {
-        throw new IllegalArgumentException("household " + ids[i] + " has " + values[i] + " parts");
-      }
-      sum = Math.addExact(sum, values[i]);
+  public static Composition of(Map<HouseholdId, Long> weights) {
+    TreeMap<HouseholdId, BigInteger> sorted = new TreeMap<>(Households.ORDER);
+    weights.forEach(
+        (h, w) -> {
+          if (w <= 0) {
+            throw new IllegalArgumentException("household " + h + " has weight " + w);
+          }
+          sorted.put(h, BigInteger.valueOf(w));
+        });
+    if (sorted.isEmpty()) {
+      throw new IllegalArgumentException("a composition needs at least one household");
     }
-    if (sum != SCALE) {
-      throw new IllegalArgumentException("parts add up to " + sum + ", not 2^40");
-    }
-    return new Composition(ids, values);
+    return reduced(sorted);
   }
 
   /** A lot that came wholly from one household. */
   public static Composition single(HouseholdId household) {
-    return new Composition(new HouseholdId[] {household}, new long[] {SCALE});
+    return new Composition(
+        new HouseholdId[] {household}, new BigInteger[] {BigInteger.ONE}, BigInteger.ONE);
   }
 
   /** An amount of a lot with a known composition, as an ingredient of a mix. */
@@ -74,78 +82,57 @@ public final class Composition {
 
   /**
    * The composition of the components mixed together, each weighted by its quantity (mass balance):
-   * household h gets {@code sum(q_j * parts_j(h)) / sum(q_j)} parts, floors first, then the largest
-   * remainders (ties to the smaller household id). A single component is returned unchanged.
+   * household h's share is {@code sum_j q_j * w_j(h) / T_j} over {@code sum_j q_j}. Over the common
+   * denominator {@code L = lcm(T_j)} its weight is {@code sum_j q_j * w_j(h) * (L / T_j)}, then
+   * reduced. A single component is returned unchanged. No rounding.
    */
   static Composition mix(List<Component> components) {
     if (components.size() == 1) {
       return components.get(0).composition();
     }
-    long total = 0;
+    BigInteger lcm = BigInteger.ONE;
+    for (Component c : components) {
+      BigInteger t = c.composition().total;
+      lcm = lcm.divide(lcm.gcd(t)).multiply(t);
+    }
     TreeMap<HouseholdId, BigInteger> weights = new TreeMap<>(Households.ORDER);
     for (Component c : components) {
-      total = Math.addExact(total, c.quantity());
-      BigInteger q = BigInteger.valueOf(c.quantity());
       Composition comp = c.composition();
+      BigInteger factor = BigInteger.valueOf(c.quantity()).multiply(lcm.divide(comp.total));
       for (int i = 0; i < comp.households.length; i++) {
-        BigInteger w = q.multiply(BigInteger.valueOf(comp.parts[i]));
-        weights.merge(comp.households[i], w, BigInteger::add);
+        weights.merge(comp.households[i], comp.weight(i).multiply(factor), BigInteger::add);
       }
     }
-    BigInteger divisor = BigInteger.valueOf(total);
-    HouseholdId[] ids = weights.keySet().toArray(new HouseholdId[0]);
-    long[] floors = new long[ids.length];
-    long[] remainders = new long[ids.length];
-    long assigned = 0;
-    for (int i = 0; i < ids.length; i++) {
-      BigInteger[] qr = weights.get(ids[i]).divideAndRemainder(divisor);
-      floors[i] = qr[0].longValueExact();
-      remainders[i] = qr[1].longValueExact();
-      assigned += floors[i];
-    }
-    long[] parts = LargestRemainder.distribute(floors, remainders, SCALE - assigned);
-    return withoutZeros(ids, parts);
+    return reduced(weights);
   }
 
-  private static Composition withoutZeros(HouseholdId[] ids, long[] parts) {
-    int n = 0;
-    for (long p : parts) {
-      n += p > 0 ? 1 : 0;
+  /** Divides the (positive) weights by their gcd, so every share has one representation. */
+  private static Composition reduced(TreeMap<HouseholdId, BigInteger> weights) {
+    HouseholdId[] ids = weights.keySet().toArray(new HouseholdId[0]);
+    BigInteger[] values = weights.values().toArray(new BigInteger[0]);
+    BigInteger gcd = BigInteger.ZERO;
+    for (BigInteger w : values) {
+      gcd = gcd.gcd(w);
     }
-    if (n == ids.length) {
-      return new Composition(ids, parts);
+    BigInteger total = BigInteger.ZERO;
+    for (int i = 0; i < values.length; i++) {
+      values[i] = values[i].divide(gcd);
+      total = total.add(values[i]);
     }
-    HouseholdId[] keptIds = new HouseholdId[n];
-    long[] keptParts = new long[n];
-    for (int i = 0, k = 0; i < ids.length; i++) {
-      if (parts[i] > 0) {
-        keptIds[k] = ids[i];
-        keptParts[k++] = parts[i];
-      }
-    }
-    return new Composition(keptIds, keptParts);
+    return new Composition(ids, values, total);
   }
 
   /**
-   * Splits {@code amount} (0..2^53-1) by parts, largest remainder, aligned with {@link
-   * #household(int)}; the shares add up to {@code amount}. Exact: {@code amount * parts} is at most
-   * 2^93, held as a 128-bit product, and the division by 2^40 is a shift.
+   * Splits {@code amount} (0..2^53-1) by the exact shares, largest remainder (ties to the smaller
+   * household id), aligned with {@link #household(int)}; the shares add up to {@code amount}.
    */
   long[] split(long amount) {
     if (amount < 0 || amount > (1L << 53) - 1) {
       throw new IllegalArgumentException("amount outside 0..2^53-1: " + amount);
     }
-    long[] floors = new long[parts.length];
-    long[] remainders = new long[parts.length];
-    long assigned = 0;
-    for (int i = 0; i < parts.length; i++) {
-      long lo = amount * parts[i];
-      long hi = Math.multiplyHigh(amount, parts[i]);
-      floors[i] = (hi << (64 - SCALE_BITS)) | (lo >>> SCALE_BITS);
-      remainders[i] = lo & MASK;
-      assigned += floors[i];
-    }
-    return LargestRemainder.distribute(floors, remainders, amount - assigned);
+    return weights != null
+        ? LargestRemainder.apportion(amount, weights)
+        : LargestRemainder.apportion(amount, bigWeights, total);
   }
 
   /** How many households have a share. */
@@ -158,44 +145,54 @@ public final class Composition {
     return households[i];
   }
 
-  /** The parts of the i-th household in id order. */
-  public long parts(int i) {
-    return parts[i];
+  /** The weight of the i-th household in id order; its share is weight / {@link #total()}. */
+  public BigInteger weight(int i) {
+    return weights != null ? BigInteger.valueOf(weights[i]) : bigWeights[i];
   }
 
-  /** The parts of {@code household}, 0 when it has no share. */
-  public long parts(HouseholdId household) {
+  /** The sum of the weights: the common denominator of the shares, in lowest terms. */
+  public BigInteger total() {
+    return total;
+  }
+
+  /** The exact share of {@code household}, 0 when it has none. */
+  public Ratio share(HouseholdId household) {
     int i = Arrays.binarySearch(households, household, Households.ORDER);
-    return i < 0 ? 0 : parts[i];
+    return new Ratio(i < 0 ? BigInteger.ZERO : weight(i), total);
   }
 
-  /** Household to parts, in household id order. */
-  public Map<HouseholdId, Long> asMap() {
-    Map<HouseholdId, Long> map = new LinkedHashMap<>();
+  /** Household to exact share, in household id order. */
+  public Map<HouseholdId, Ratio> asMap() {
+    Map<HouseholdId, Ratio> map = new LinkedHashMap<>();
     for (int i = 0; i < households.length; i++) {
-      map.put(households[i], parts[i]);
+      map.put(households[i], new Ratio(weight(i), total));
     }
     return Collections.unmodifiableMap(map);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Composition
-        && Arrays.equals(households, ((Composition) o).households)
-        && Arrays.equals(parts, ((Composition) o).parts);
+    if (!(o instanceof Composition)) {
+      return false;
+    }
+    Composition c = (Composition) o;
+    return Arrays.equals(households, c.households)
+        && Arrays.equals(weights, c.weights)
+        && Arrays.equals(bigWeights, c.bigWeights);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(households) + Arrays.hashCode(parts);
+    return 31 * Arrays.hashCode(households)
+        + (weights != null ? Arrays.hashCode(weights) : Arrays.hashCode(bigWeights));
   }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("{");
     for (int i = 0; i < households.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append(households[i]).append('=').append(parts[i]);
+      sb.append(i == 0 ? "" : ", ").append(households[i]).append('=').append(weight(i));
     }
-    return sb.append("} / 2^40").toString();
+    return sb.append("} / ").append(total).toString();
   }
 }

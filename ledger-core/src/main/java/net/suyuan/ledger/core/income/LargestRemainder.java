@@ -2,6 +2,7 @@ package net.suyuan.ledger.core.income;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * The largest-remainder method (Hamilton's method), the one rounding rule of this package: each
@@ -51,11 +52,37 @@ final class LargestRemainder {
   }
 
   /**
+   * As {@link #apportion(long, long[])} for weights whose {@code sum} exceeds a long: the exact
+   * quotas {@code total * weight / sum} in BigInteger, remainders compared exactly.
+   */
+  static long[] apportion(long total, BigInteger[] weights, BigInteger sum) {
+    if (total < 0) {
+      throw new IllegalArgumentException("total must not be negative, got " + total);
+    }
+    long[] floors = new long[weights.length];
+    BigInteger[] remainders = new BigInteger[weights.length];
+    BigInteger t = BigInteger.valueOf(total);
+    long assigned = 0;
+    for (int i = 0; i < weights.length; i++) {
+      BigInteger[] qr = t.multiply(weights[i]).divideAndRemainder(sum);
+      floors[i] = qr[0].longValueExact();
+      remainders[i] = qr[1];
+      assigned += floors[i];
+    }
+    return distribute(floors, (a, b) -> remainders[b].compareTo(remainders[a]), total - assigned);
+  }
+
+  /**
    * Adds one to the {@code leftover} entries of {@code floors} with the largest {@code remainders},
    * ties to the lower index; returns {@code floors}. All remainders must be against the same
    * divisor.
    */
   static long[] distribute(long[] floors, long[] remainders, long leftover) {
+    return distribute(floors, (a, b) -> Long.compare(remainders[b], remainders[a]), leftover);
+  }
+
+  /** {@code largerFirst} orders indexes by remainder, larger first; equal ones by index. */
+  private static long[] distribute(long[] floors, Comparator<Integer> largerFirst, long leftover) {
     if (leftover < 0 || leftover > floors.length) {
       throw new IllegalStateException(
           "leftover " + leftover + " outside 0.." + floors.length + ": quotas do not add up");
@@ -67,12 +94,7 @@ final class LargestRemainder {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(
-        order,
-        (a, b) -> {
-          int byRemainder = Long.compare(remainders[b], remainders[a]);
-          return byRemainder != 0 ? byRemainder : Integer.compare(a, b);
-        });
+    Arrays.sort(order, largerFirst.thenComparing(Comparator.naturalOrder()));
     for (int k = 0; k < leftover; k++) {
       floors[order[k]]++;
     }

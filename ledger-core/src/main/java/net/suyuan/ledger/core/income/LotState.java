@@ -11,9 +11,9 @@ import net.suyuan.ledger.core.income.Composition.Component;
 /**
  * One lot's remaining quantity and composition. Deliveries are kept as exact quantities ({@code
  * pending}) until the lot is next drawn from; only then are they mixed with what the lot held, in
- * one apportionment. So a harvest lot filled by many deliveries and then graded is rounded once,
- * and each delivery costs O(1). Reading the composition never changes the state: a live view that
- * is queried stays identical to a replay that is not. Not thread-safe.
+ * one exact mix. So a harvest lot filled by many deliveries and then graded is mixed once, and each
+ * delivery costs O(1). Reading the composition never changes the state: a live view that is queried
+ * stays identical to a replay that is not. Not thread-safe.
  */
 final class LotState {
   final Gtin gtin;

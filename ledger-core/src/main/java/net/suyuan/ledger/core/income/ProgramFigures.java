@@ -15,8 +15,10 @@ import net.suyuan.ledger.core.id.HouseholdId;
 
 /**
  * A program's figures over a date range, from the revenue and household lines of the entries it
- * covers (the caller chooses which: e.g. those of one organization's households). Lines dated
- * outside the range are ignored. Ratios are exact; see {@link Ratio} for rounding.
+ * covers (the caller chooses which: the sale and refund lines of the program's products, and wage
+ * lines). Lines dated outside the range are ignored. A household participates when it has a SALE or
+ * REFUND line in the range; only participating households' wages count (docs/income.md,
+ * "Participating household", the one definition). Ratios are exact; see {@link Ratio} for rounding.
  */
 public final class ProgramFigures {
   /** Channels counted as online sales: all but offline. */
@@ -71,12 +73,14 @@ public final class ProgramFigures {
       t[2] = Math.addExact(t[2], line.netFen());
     }
     Map<HouseholdId, Long> net = new HashMap<>();
+    Set<HouseholdId> participating = new HashSet<>();
     for (IncomeLine line : households) {
       if (!range.contains(line.date()) || !line.kind().income()) {
         continue;
       }
       net.merge(line.householdId(), line.amountFen(), Math::addExact);
       if (line.kind().ofSale()) {
+        participating.add(line.householdId());
         Channel c = line.channel().orElseThrow();
         long[] t = totals.get(c);
         t[4] = Math.addExact(t[4], line.amountFen());
@@ -85,6 +89,7 @@ public final class ProgramFigures {
         }
       }
     }
+    net.keySet().retainAll(participating); // wages alone do not make a household participate
     Map<Channel, ChannelFigures> byChannel = new EnumMap<>(Channel.class);
     totals.forEach(
         (c, t) ->
@@ -119,12 +124,15 @@ public final class ProgramFigures {
         .reduce(0, Math::addExact);
   }
 
-  /** Households with at least one SALE, REFUND or WAGE line in the range. */
+  /**
+   * Households with at least one SALE or REFUND line in the range (docs/income.md, "Participating
+   * household").
+   */
   public int participatingHouseholds() {
     return householdNetIncome.size();
   }
 
-  /** The sum of participating households' net income (sales income + wages). */
+  /** The sum of participating households' net income (sales income + their wages). */
   public long householdNetIncomeFen() {
     return householdNetIncome.values().stream()
         .mapToLong(Long::longValue)

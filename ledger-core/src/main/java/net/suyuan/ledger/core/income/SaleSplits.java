@@ -30,7 +30,9 @@ final class SaleSplits {
     for (int i = 0; i < shares.length; i++) {
       households[i] = composition.household(i);
     }
-    state.sales().put(e.saleId(), new SaleState(ref, gross, net, households, shares.clone()));
+    state
+        .sales()
+        .put(e.saleId(), new SaleState(ref, composition, gross, net, households, shares.clone()));
     RevenueLine revenue =
         new RevenueLine(
             seq,
@@ -55,11 +57,14 @@ final class SaleSplits {
     if (refunded > sale.grossFen) {
       throw new IllegalStateException("refunds of " + e.saleId() + " exceed its gross");
     }
-    long reversal = sale.reversalThrough(refunded) - sale.reversedNetFen;
-    long[] taken = LargestRemainder.apportion(reversal, sale.held);
+    long reversal =
+        e.feesReturned().isPresent()
+            ? amount - e.feesReturned().get().total().value()
+            : sale.reversalThrough(refunded) - sale.reversedNetFen;
+    long[] taken = take(sale, reversal);
     long[] lines = new long[taken.length];
     for (int i = 0; i < taken.length; i++) {
-      sale.held[i] -= taken[i];
+      sale.held[i] = Math.max(0, sale.held[i] - taken[i]); // 0 once fees kept go beyond it
       lines[i] = -taken[i];
     }
     sale.refundedGrossFen = refunded;
@@ -77,6 +82,27 @@ final class SaleSplits {
             -reversal);
     return lines(
         seq, IncomeKind.REFUND, sale.ref, e.occurredAt(), state, sale.households, lines, revenue);
+  }
+
+  /**
+   * Who gives back {@code reversal}: first what the households still hold of the sale, split by
+   * those holdings; anything beyond (only when a refund states fees the platform kept) by the sold
+   * lot's exact shares. Largest remainder both times.
+   */
+  private static long[] take(SaleState sale, long reversal) {
+    long held = 0;
+    for (long h : sale.held) {
+      held += h;
+    }
+    long fromHeld = Math.min(reversal, held);
+    long[] taken = LargestRemainder.apportion(fromHeld, sale.held);
+    if (reversal > fromHeld) {
+      long[] beyond = sale.composition.split(reversal - fromHeld);
+      for (int i = 0; i < taken.length; i++) {
+        taken[i] += beyond[i];
+      }
+    }
+    return taken;
   }
 
   private static EntryIncome lines(

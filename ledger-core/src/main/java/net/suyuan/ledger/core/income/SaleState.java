@@ -3,11 +3,13 @@ package net.suyuan.ledger.core.income;
 import net.suyuan.ledger.core.id.HouseholdId;
 
 /**
- * What a refund needs of its sale: gross and net, what has been refunded and reversed so far, and
- * what each household still holds of the sale's net revenue (never below zero).
+ * What a refund needs of its sale: gross and net, what has been refunded and reversed so far, what
+ * each household still holds of the sale's net revenue (never below zero), and the sold lot's
+ * composition, which bears what refunds reverse beyond the holdings (fees the platform kept).
  */
 final class SaleState {
   final SaleRef ref;
+  final Composition composition;
   final long grossFen;
   final long netFen;
   final HouseholdId[] households;
@@ -15,8 +17,15 @@ final class SaleState {
   long refundedGrossFen;
   long reversedNetFen;
 
-  SaleState(SaleRef ref, long grossFen, long netFen, HouseholdId[] households, long[] held) {
+  SaleState(
+      SaleRef ref,
+      Composition composition,
+      long grossFen,
+      long netFen,
+      HouseholdId[] households,
+      long[] held) {
     this.ref = ref;
+    this.composition = composition;
     this.grossFen = grossFen;
     this.netFen = netFen;
     this.households = households;

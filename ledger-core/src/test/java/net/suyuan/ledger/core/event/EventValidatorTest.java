@@ -342,6 +342,62 @@ class EventValidatorTest {
     assertRejected(refund("R-2", "S-0001", 1, 1), "refundId", "refund R-2 is already recorded");
   }
 
+  @Test
+  void refund_feesReturnedWithinCharged_accepted_cumulativeBeyondAFee_rejectedNamingIt()
+      throws EventValidationException {
+    accept(refund("R-2", "S-0001", 500, 6800, fees(0, 1000, 800, 0))); // charged 1020/2040/800/300
+    assertThat(state.sale(SaleId.of("S-0001")).orElseThrow().feesReturned())
+        .contains(fees(0, 1000, 800, 0));
+    assertRejected(
+        refund("R-3", "S-0001", 500, 6800, fees(0, 1000, 1, 0)),
+        "feesReturned.logisticsFen",
+        "returns 1 fen of logisticsFen but sale S-0001 was charged 800 fen of it and earlier"
+            + " refunds returned 800 fen");
+    accept(refund("R-3", "S-0001", 500, 6800, fees(1020, 1040, 0, 300)));
+  }
+
+  @Test
+  void refund_feesReturnedBeyondAmount_rejectedNamingFeesReturned() {
+    assertThatThrownBy(() -> refund("R-2", "S-0001", 1, 100, fees(0, 101, 0, 0)))
+        .isInstanceOfSatisfying(
+            FieldException.class, e -> assertThat(e.toError().field()).isEqualTo("feesReturned"));
+  }
+
+  @Test
+  void refund_statedAfterUnstated_rejectedNamingFeesReturned() throws EventValidationException {
+    accept(refund("R-2", "S-0001", 1, 100));
+    assertRejected(
+        refund("R-3", "S-0001", 1, 100, fees(0, 0, 0, 0)),
+        "feesReturned",
+        "the earlier refunds of sale S-0001 do not state feesReturned: a sale's refunds either"
+            + " all state it or none does");
+  }
+
+  @Test
+  void refund_unstatedAfterStated_rejectedNamingFeesReturned() throws EventValidationException {
+    accept(refund("R-2", "S-0001", 1, 100, fees(0, 0, 0, 0)));
+    assertRejected(
+        refund("R-3", "S-0001", 1, 100),
+        "feesReturned",
+        "the earlier refunds of sale S-0001 state feesReturned: a sale's refunds either all"
+            + " state it or none does");
+  }
+
+  private static SaleFees fees(long platform, long service, long logistics, long packaging) {
+    return new SaleFees(Fen.of(platform), Fen.of(service), Fen.of(logistics), Fen.of(packaging));
+  }
+
+  private static SaleRefunded refund(
+      String id, String sale, long quantity, long fen, SaleFees returned) {
+    return new SaleRefunded(
+        RefundId.of(id),
+        SaleId.of(sale),
+        Quantity.of(quantity),
+        Fen.of(fen),
+        java.util.Optional.of(returned),
+        at(10));
+  }
+
   private static SaleRefunded refund(String id, String sale, long quantity, long fen) {
     return new SaleRefunded(
         RefundId.of(id), SaleId.of(sale), Quantity.of(quantity), Fen.of(fen), at(10));

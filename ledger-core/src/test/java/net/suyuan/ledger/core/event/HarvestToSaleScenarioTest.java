@@ -122,7 +122,16 @@ class HarvestToSaleScenarioTest {
 
     assertThat(remaining("P2022-A01")).isEqualTo(5000);
     assertThat(state.sale(SaleId.of("S-100")))
-        .contains(new SaleInfo(SaleId.of("S-100"), LotId.of("P2022-A01"), 2500, 88000, 250, 8800));
+        .contains(
+            new SaleInfo(
+                SaleId.of("S-100"),
+                LotId.of("P2022-A01"),
+                2500,
+                88000,
+                250,
+                8800,
+                new SaleFees(Fen.of(4400), Fen.of(8800), Fen.of(1200), Fen.of(500)),
+                java.util.Optional.empty()));
     assertThat(remaining("G2022-001B") + remaining("G2022-002B")).isEqualTo(6400);
   }
 }

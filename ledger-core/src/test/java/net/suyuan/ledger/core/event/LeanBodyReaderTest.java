@@ -189,13 +189,29 @@ class LeanBodyReaderTest {
 
   // --- random valid events --------------------------------------------------------------------
 
+  /** A refund, half of them stating the fees returned (a split of at most the amount). */
+  private static SaleRefunded refunded(Random r) {
+    Fen amount = fen(r);
+    Optional<SaleFees> returned = Optional.empty();
+    if (r.nextBoolean()) {
+      long left = amount.value();
+      long[] f = new long[4];
+      for (int i = 0; i < 4 && left > 0; i++) {
+        f[i] = r.nextInt(3) == 0 ? 0 : Math.floorMod(r.nextLong(), left + 1);
+        left -= f[i];
+      }
+      returned = Optional.of(new SaleFees(Fen.of(f[0]), Fen.of(f[1]), Fen.of(f[2]), Fen.of(f[3])));
+    }
+    return new SaleRefunded(refund(r), saleId(r), quantity(r), amount, returned, instant(r));
+  }
+
   static LedgerEvent randomEvent(Random r) {
     return switch (r.nextInt(7)) {
       case 0 ->
           new HarvestDelivered(lot(r), gtin(r), household(r), base(r), quantity(r), instant(r));
       case 1 -> transformed(r);
       case 2 -> sale(r);
-      case 3 -> new SaleRefunded(refund(r), saleId(r), quantity(r), fen(r), instant(r));
+      case 3 -> refunded(r);
       case 4 ->
           new WageRecorded(
               household(r),

@@ -1,9 +1,13 @@
 package net.suyuan.ledger.core.income;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import net.suyuan.ledger.core.id.HouseholdId;
 
 /**
@@ -50,6 +54,44 @@ final class ExactModel {
 
   Map<HouseholdId, Ratio> fractions(String lot) {
     return lots.get(lot).fractions();
+  }
+
+  /**
+   * The brute-force reference split: {@code amount} by exact fractions (summing to 1), each
+   * household the floor of its exact quota, the fen left over one each to the largest fractional
+   * parts (compared exactly, as fractions), ties to the smaller household id. Written from the
+   * documented rule alone, sharing no code with the implementation.
+   */
+  static Map<HouseholdId, Long> split(long amount, Map<HouseholdId, Ratio> fractions) {
+    List<HouseholdId> ids = new ArrayList<>(fractions.keySet());
+    ids.sort(Comparator.comparing(HouseholdId::value));
+    Map<HouseholdId, Long> out = new TreeMap<>(Comparator.comparing(HouseholdId::value));
+    Map<HouseholdId, Ratio> rest = new HashMap<>();
+    BigInteger a = BigInteger.valueOf(amount);
+    long assigned = 0;
+    for (HouseholdId h : ids) {
+      Ratio f = fractions.get(h);
+      BigInteger[] qr = a.multiply(f.numerator()).divideAndRemainder(f.denominator());
+      out.put(h, qr[0].longValueExact());
+      rest.put(h, new Ratio(qr[1], f.denominator()));
+      assigned += qr[0].longValueExact();
+    }
+    List<HouseholdId> byRest = new ArrayList<>(ids);
+    byRest.sort(
+        (x, y) -> {
+          Ratio rx = rest.get(x);
+          Ratio ry = rest.get(y);
+          int c =
+              ry.numerator()
+                  .multiply(rx.denominator())
+                  .compareTo(rx.numerator().multiply(ry.denominator()));
+          return c != 0 ? c : x.value().compareTo(y.value());
+        });
+    for (int k = 0; k < amount - assigned; k++) {
+      out.merge(byRest.get(k), 1L, Long::sum);
+    }
+    out.values().removeIf(v -> v == 0);
+    return out;
   }
 
   private static Ratio scale(Ratio r, long num, long den) {

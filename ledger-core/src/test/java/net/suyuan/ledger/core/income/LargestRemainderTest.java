@@ -78,33 +78,56 @@ class LargestRemainderTest {
   }
 
   @Test
-  void compositionSplit_largeAmounts_exactAgainstBigInteger() {
+  void apportion_bigIntegerWeights_sameAsLongWeights() {
     long seed = new Random().nextLong();
     Random random = new Random(seed);
-    for (int i = 0; i < 2_000; i++) {
-      long p = 1 + (random.nextLong() >>> 25) % (Composition.SCALE - 1);
-      Composition c =
-          Composition.of(
-              Map.of(HouseholdId.of("a"), p, HouseholdId.of("b"), Composition.SCALE - p));
-      long amount = random.nextLong() >>> 11; // up to 2^53 - 1
-      long[] s = c.split(amount);
-      BigInteger exactA =
-          BigInteger.valueOf(amount)
-              .multiply(BigInteger.valueOf(p))
-              .shiftRight(Composition.SCALE_BITS);
-      assertThat(s[0] + s[1]).as("seed %d", seed).isEqualTo(amount);
-      assertThat(s[0] - exactA.longValueExact()).as("seed %d", seed).isBetween(0L, 1L);
+    for (int i = 0; i < 5_000; i++) {
+      int n = 1 + random.nextInt(6);
+      long[] w = new long[n];
+      BigInteger[] big = new BigInteger[n];
+      long sum = 0;
+      for (int k = 0; k < n; k++) {
+        w[k] = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : random.nextLong() >>> 40;
+        big[k] = BigInteger.valueOf(w[k]);
+        sum += w[k];
+      }
+      long total = random.nextLong() >>> 11;
+      if (sum == 0) {
+        continue;
+      }
+      assertThat(LargestRemainder.apportion(total, big, BigInteger.valueOf(sum)))
+          .as("seed %d", seed)
+          .containsExactly(LargestRemainder.apportion(total, w));
     }
   }
 
   @Test
-  void composition_invalidParts_rejected() {
-    assertThatThrownBy(() -> Composition.of(Map.of(HouseholdId.of("a"), 5L)))
-        .isInstanceOf(IllegalArgumentException.class);
+  void compositionSplit_totalBeyondLong_exactAgainstBigInteger() {
+    long seed = new Random().nextLong();
+    Random random = new Random(seed);
+    for (int i = 0; i < 2_000; i++) {
+      long a = (1L << 62) + (random.nextLong() >>> 2);
+      long b = 1 + (random.nextLong() >>> 1);
+      Composition c = Composition.of(Map.of(HouseholdId.of("a"), a, HouseholdId.of("b"), b));
+      long amount = random.nextLong() >>> 11; // up to 2^53 - 1
+      long[] s = c.split(amount);
+      BigInteger[] qr =
+          BigInteger.valueOf(amount).multiply(c.weight(0)).divideAndRemainder(c.total());
+      assertThat(s[0] + s[1]).as("seed %d", seed).isEqualTo(amount);
+      long ceil = qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0);
+      assertThat(s[0]).as("seed %d", seed).isBetween(qr[0].longValueExact(), ceil);
+    }
+  }
+
+  @Test
+  void composition_weightsInLowestTerms_invalidRejected() {
+    Composition c = Composition.of(Map.of(HouseholdId.of("b"), 1000L, HouseholdId.of("a"), 5000L));
+    assertThat(c.toString()).isEqualTo("{a=5, b=1} / 6");
+    assertThat(c)
+        .isEqualTo(Composition.of(Map.of(HouseholdId.of("a"), 5L, HouseholdId.of("b"), 1L)));
+    assertThatThrownBy(() -> Composition.of(Map.of())).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () ->
-                Composition.of(
-                    Map.of(HouseholdId.of("a"), 0L, HouseholdId.of("b"), Composition.SCALE)))
+            () -> Composition.of(Map.of(HouseholdId.of("a"), 0L, HouseholdId.of("b"), 3L)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

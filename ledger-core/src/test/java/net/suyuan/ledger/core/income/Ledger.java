@@ -155,12 +155,19 @@ final class Ledger {
   }
 
   EntryIncome refund(String refundId, String saleId, long quantity, long amount) throws Exception {
+    return refund(refundId, saleId, quantity, amount, Optional.empty());
+  }
+
+  EntryIncome refund(
+      String refundId, String saleId, long quantity, long amount, Optional<SaleFees> returned)
+      throws Exception {
     return record(
         new SaleRefunded(
             RefundId.of(refundId),
             SaleId.of(saleId),
             Quantity.of(quantity),
             Fen.of(amount),
+            returned,
             at(seq)));
   }
 
