@@ -71,7 +71,7 @@ public final class IncomeReplayTimer {
   /** True when the income tables hold the whole ledger (the api projected it). */
   private static boolean projected() throws SQLException {
     try (Connection c = DriverManager.getConnection(url, user, "")) {
-      return IncomeTables.watermark(c, ledgerId) >= 0;
+      return ChainRows.watermark(c, ledgerId).seq() >= 0;
     }
   }
 
@@ -92,7 +92,8 @@ public final class IncomeReplayTimer {
 
   private static long read(Connection c) throws SQLException {
     long[] n = {0};
-    EntryScan.scan(c, ledgerId, -1, Long.MAX_VALUE, Long.MAX_VALUE, 5000, (s, t, a, b) -> n[0]++);
+    EntryScan.scan(
+        c, ledgerId, -1, Long.MAX_VALUE, Long.MAX_VALUE, 5000, (s, t, a, b, h) -> n[0]++);
     return n[0];
   }
 
@@ -113,7 +114,7 @@ public final class IncomeReplayTimer {
         Long.MAX_VALUE,
         Long.MAX_VALUE,
         5000,
-        (seq, type, actor, bytes) -> {
+        (seq, type, actor, bytes, hash) -> {
           feed.apply(seq, type, actor, bytes, null);
           n[0]++;
         });
@@ -126,7 +127,9 @@ public final class IncomeReplayTimer {
     ParsedScan.scan(
         c,
         ledgerId,
-        -1,
+        null,
+        HashAlg.SHA_256,
+        ChainRows.ledgerHead(c, ledgerId),
         Long.MAX_VALUE,
         Long.MAX_VALUE,
         5000,
