@@ -29,11 +29,6 @@ record ProjectionFailure(Long seq, String kind, String detail) {
     return new ProjectionFailure(chain.seq(), chain.kind().id(), chain.detail());
   }
 
-  /** A failure of the chain itself (as the audit reports it), not of applying a verified entry. */
-  boolean ofChain() {
-    return !kind.equals(EVENT_REJECTED) && !kind.equals(STORE_REFUSED) && !kind.equals(DATABASE);
-  }
-
   @Override
   public String toString() {
     return kind + (seq == null ? "" : " at seq " + seq) + ": " + detail;
