@@ -15,12 +15,12 @@ import net.suyuan.ledger.core.verify.Failure;
  *
  * @param seq the entry at which the projection stops, null when no entry is at fault
  */
-record ProjectionFailure(Long seq, String kind, String detail) {
+public record ProjectionFailure(Long seq, String kind, String detail) {
   static final String EVENT_REJECTED = "event_rejected";
   static final String STORE_REFUSED = "store_refused";
   static final String DATABASE = "database";
 
-  ProjectionFailure {
+  public ProjectionFailure {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(detail, "detail");
   }
