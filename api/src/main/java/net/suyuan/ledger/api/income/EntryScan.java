@@ -1,6 +1,5 @@
 package net.suyuan.ledger.api.income;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,18 +7,18 @@ import java.sql.SQLException;
 import org.postgresql.PGStatement;
 
 /**
- * Reads committed entries in seq order for the income feed: seq, type, actor, and the stored bytes
- * only for the types income depends on ({@link IncomeFeed#TYPES}). Entries commit as a gap-free
- * prefix (seqs are assigned under the ledger row lock and a group commits as one transaction), so a
- * gap here means a broken chain and is an error, not something to skip.
+ * Reads stored entries in seq order for the income feed: seq, type, actor, the canonical bytes and
+ * the stored hash of every entry (the feed verifies the chain as it reads it, {@link ParsedScan}).
+ * Rows come as stored: a missing or moved entry is for the verifier to report, not for the scan.
  */
 final class EntryScan {
   interface Visitor {
-    void entry(long seq, String type, String actor, byte[] canonical) throws SQLException;
+    void entry(long seq, String type, String actor, byte[] canonical, byte[] hash)
+        throws SQLException;
   }
 
   private static final String SQL =
-      "SELECT seq, type, actor, CASE WHEN type = ANY(?) THEN canonical END FROM entry"
+      "SELECT seq, type, actor, canonical, hash FROM entry"
           + " WHERE ledger_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?";
 
   private EntryScan() {}
@@ -35,21 +34,15 @@ final class EntryScan {
     try (PreparedStatement ps = c.prepareStatement(SQL)) {
       ps.unwrap(PGStatement.class).setPrepareThreshold(-1); // server-prepared: binary bytea
       ps.setFetchSize(fetchSize);
-      Array types = c.createArrayOf("text", IncomeFeed.TYPES.toArray());
-      ps.setArray(1, types);
-      ps.setString(2, ledgerId);
-      ps.setLong(3, after);
-      ps.setLong(4, upTo);
-      ps.setLong(5, limit);
+      ps.setString(1, ledgerId);
+      ps.setLong(2, after);
+      ps.setLong(3, upTo);
+      ps.setLong(4, limit);
       long last = after;
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          long seq = rs.getLong(1);
-          if (seq != last + 1) {
-            throw new IllegalStateException("entry " + (last + 1) + " is missing before " + seq);
-          }
-          v.entry(seq, rs.getString(2), rs.getString(3), rs.getBytes(4));
-          last = seq;
+          last = rs.getLong(1);
+          v.entry(last, rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getBytes(5));
         }
       }
       return last;

@@ -22,9 +22,11 @@ import reactor.core.publisher.Mono;
 @RestController
 class HouseholdIncomeController {
   private final IncomeStore store;
+  private final IncomeProjector projector;
 
-  HouseholdIncomeController(IncomeStore store) {
+  HouseholdIncomeController(IncomeStore store, IncomeProjector projector) {
     this.store = store;
+    this.projector = projector;
   }
 
   @GetMapping("/api/v1/households/{householdId}/income")
@@ -53,7 +55,10 @@ class HouseholdIncomeController {
                   .map(
                       data -> {
                         authorize(caller, id, data.cooperative());
-                        return HouseholdIncomeView.of(id, start, end, data, entries);
+                        Map<String, Object> out =
+                            HouseholdIncomeView.of(id, start, end, data, entries);
+                        out.put("projection", ProjectionView.of(data.asOf(), projector.status()));
+                        return out;
                       });
             });
   }

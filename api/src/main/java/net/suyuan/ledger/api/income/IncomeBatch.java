@@ -15,6 +15,7 @@ final class IncomeBatch {
   final List<ProductRow> products = new ArrayList<>();
   final Rollups rollups = new Rollups();
   long toSeq;
+  byte[] toHash; // the hash of entry toSeq, verified: recorded with the watermark
 
   IncomeBatch(long fromWatermark) {
     this.toSeq = fromWatermark;

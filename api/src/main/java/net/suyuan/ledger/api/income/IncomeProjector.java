@@ -2,11 +2,17 @@ package net.suyuan.ledger.api.income;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import net.suyuan.ledger.api.append.LedgerChanges;
 import net.suyuan.ledger.api.append.LedgerInfo;
+import net.suyuan.ledger.api.income.ChainRows.Watermark;
+import net.suyuan.ledger.core.chain.ChainHead;
+import net.suyuan.ledger.core.hash.HashAlg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,14 +20,22 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the income tables following the committed ledger, exactly (docs/income.md, "Projection").
+ * Keeps the income tables following the committed, verified ledger (docs/income.md, "Projection").
  * One thread per instance. Each step is ONE transaction: lock the watermark row (FOR UPDATE, so
  * instances take turns), catch the in-memory {@link IncomeFeed} up to the watermark if another
- * instance moved it (applying without writing), read the next committed entries after it (at most
- * {@code ledger.income.batch-entries}, seq order), apply them, write their lines, products and
- * rollup deltas and the new watermark, commit. Lines and watermark commit together, so an entry is
- * never counted twice nor missed. Any failure drops the in-memory state; the next run rebuilds it
- * by replaying from seq 0 (as at start-up) and carries on from the watermark.
+ * instance moved it (applying without writing), read and verify the next entries after it ({@link
+ * ParsedScan}: at most {@code ledger.income.batch-entries}, each vouched for by the next entry or
+ * the ledger head), apply them, write their lines, products and rollup deltas and the new watermark
+ * with the hash of its entry, commit. Lines and watermark commit together, so an entry is never
+ * counted twice nor missed.
+ *
+ * <p>At an entry that fails (the chain is broken there, income cannot apply it, or PostgreSQL
+ * refuses its lines) the projection stops after the entries before it and says so ({@link
+ * #status()}: health, metrics, every income response). It then waits with a bounded exponential
+ * back-off, and before each retry compares the stored rows the failure depends on ({@link
+ * ChainRows#probe}): while they are unchanged nothing is replayed, since the same entries fail the
+ * same way. A failure with no entry at fault (the database) drops the in-memory state; the next run
+ * rebuilds it by a verified replay from seq 0 up to the watermark.
  *
  * <p>It runs after every local commit ({@link LedgerChanges}) and every {@code
  * ledger.income.poll-interval} (default 500 ms) for other instances' appends.
@@ -30,35 +44,58 @@ import org.springframework.stereotype.Component;
 public class IncomeProjector implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(IncomeProjector.class);
   private static final int FETCH_SIZE = 5000;
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private enum Step {
+    MORE,
+    DONE,
+    REBUILD,
+    FAILED
+  }
 
   private final IncomeJdbc jdbc;
   private final String ledgerId;
+  private final HashAlg alg;
   private final Duration poll;
+  private final Duration maxBackoff;
   private final int batchEntries;
   private final boolean enabled;
+  private final Clock clock = Clock.systemUTC();
   private final Semaphore wake = new Semaphore(0);
+  private final Object pause = new Object(); // back-off waits here; stop() ends them
+  private final Object published = new Object(); // status waiters
   private volatile boolean running;
-  private volatile long watermark = -1;
+  private volatile ProjectionStatus status;
+  private final AtomicLong rebuilds = new AtomicLong();
   private Thread thread;
-  private IncomeFeed feed; // null: rebuild by replay before the next step
   private Connection connection;
+  private IncomeFeed feed; // null: rebuild by replay before the next step
+  private ChainHead fed; // the last entry applied to feed, verified; null before the genesis
+  private String stuckProbe; // non-null: a failure at stuckAt, and what its rows looked like
+  private long stuckAt;
+  private long oneByOneUntil = -1; // step one entry at a time while the watermark is below this
 
   IncomeProjector(
       IncomeJdbc jdbc,
       LedgerInfo ledger,
       LedgerChanges changes,
       @Value("${ledger.income.poll-interval:500ms}") Duration poll,
+      @Value("${ledger.income.max-backoff:30s}") Duration maxBackoff,
       @Value("${ledger.income.batch-entries:5000}") int batchEntries,
       @Value("${ledger.income.projector-enabled:true}") boolean enabled) {
     if (batchEntries < 1) {
       throw new IllegalArgumentException("ledger.income.batch-entries must be >= 1");
     }
+    if (maxBackoff.compareTo(poll) < 0) {
+      throw new IllegalArgumentException("ledger.income.max-backoff must be >= the poll interval");
+    }
     this.jdbc = jdbc;
     this.ledgerId = ledger.ledgerId();
+    this.alg = ledger.alg();
     this.poll = poll;
+    this.maxBackoff = maxBackoff;
     this.batchEntries = batchEntries;
     this.enabled = enabled;
+    this.status = enabled ? ProjectionStatus.STARTING : ProjectionStatus.DISABLED;
     changes.onCommit(this::wake);
   }
 
@@ -69,43 +106,73 @@ public class IncomeProjector implements SmartLifecycle {
     }
   }
 
+  /** What the projection last knew: how far it is, how far the ledger is, and what stops it. */
+  public ProjectionStatus status() {
+    return status;
+  }
+
+  /** Replays of the ledger from seq 0 this instance has run (start-up, recovery, reset). */
+  public long rebuilds() {
+    return rebuilds.get();
+  }
+
   /** The watermark this instance last committed or saw, -1 before the first. */
   public long watermark() {
-    return watermark;
+    return status.appliedSeq();
   }
 
   /** Waits until the watermark reaches {@code seq}; false on timeout. */
   public boolean awaitWatermark(long seq, Duration timeout) throws InterruptedException {
+    return awaitStatus(s -> s.appliedSeq() >= seq, timeout);
+  }
+
+  /** Waits until the published status satisfies {@code condition}; false on timeout. */
+  public boolean awaitStatus(Predicate<ProjectionStatus> condition, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (watermark < seq) {
-      if (System.nanoTime() > deadline) {
-        return false;
+    synchronized (published) {
+      while (!condition.test(status)) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          return false;
+        }
+        wake();
+        published.wait(Math.min(left, poll.toMillis()));
       }
-      wake();
-      Thread.sleep(20);
+      return true;
     }
-    return true;
+  }
+
+  private void publish(ProjectionStatus s) {
+    synchronized (published) {
+      status = s;
+      published.notifyAll();
+    }
   }
 
   private void loop() {
     int failures = 0;
     while (running) {
+      boolean ok;
       try {
-        if (feed == null) {
-          rebuild();
-        }
-        while (running && step()) {
-          // a full batch: more may be waiting
-        }
-        failures = 0;
+        ok = attempt();
       } catch (Exception e) {
-        failures++;
+        ok = false;
         log.warn("Income projection failed; state dropped, rebuilding by replay next run", e);
         feed = null;
         close();
-        sleep(backoff(failures));
+        publish(
+            status.failing(
+                new ProjectionFailure(null, ProjectionFailure.DATABASE, String.valueOf(e)),
+                status.headSeq(),
+                clock.instant()));
+      }
+      if (!ok) {
+        failures++;
+        pause(backoff(failures));
         continue;
       }
+      failures = 0;
       try {
         wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
         wake.drainPermits();
@@ -117,28 +184,73 @@ public class IncomeProjector implements SmartLifecycle {
     close();
   }
 
-  /** Replays the ledger up to the committed watermark into a fresh feed; writes nothing. */
-  private void rebuild() throws SQLException {
+  /** Steps until the projection has caught up; false if it failed (status says why). */
+  private boolean attempt() throws SQLException {
+    if (stuckProbe != null) {
+      Connection c = connection();
+      String now = ChainRows.probe(c, ledgerId, stuckAt);
+      c.commit();
+      if (now.equals(stuckProbe)) {
+        publish(status.failing(status.failure(), status.headSeq(), clock.instant()));
+        return false;
+      }
+      log.info("Income projection: the entries around seq {} changed; retrying", stuckAt);
+      stuckProbe = null;
+    }
+    if (feed == null && !rebuild()) {
+      return false;
+    }
+    while (running) {
+      switch (step()) {
+        case MORE -> {}
+        case DONE -> {
+          return true;
+        }
+        case REBUILD -> {
+          if (!rebuild()) {
+            return false;
+          }
+        }
+        case FAILED -> {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Replays the verified ledger up to the watermark into a fresh feed; writes nothing. */
+  private boolean rebuild() throws SQLException {
+    rebuilds.incrementAndGet();
     long start = System.nanoTime();
     IncomeFeed fresh = new IncomeFeed();
     Connection c = connection();
-    long target = IncomeTables.watermark(c, ledgerId);
-    log.info("Income projection: rebuilding state by replay of seq 0..{}", target);
+    Watermark w = ChainRows.watermark(c, ledgerId);
+    ChainHead head = ChainRows.ledgerHead(c, ledgerId);
+    log.info("Income projection: rebuilding state by verified replay of seq 0..{}", w.seq());
     long[] count = {0};
-    ParsedScan.scan(
-        c,
-        ledgerId,
-        -1,
-        target,
-        Long.MAX_VALUE,
-        FETCH_SIZE,
-        (seq, type, actor, event) -> {
-          fresh.applyEvent(seq, type, actor, event, null);
-          if (++count[0] % 200_000 == 0) {
-            log.info("Income projection: replayed {} of {} entries", count[0], target + 1);
-          }
-        });
+    ParsedScan.End end =
+        ParsedScan.scan(
+            c,
+            ledgerId,
+            null,
+            alg,
+            head,
+            w.seq(),
+            Long.MAX_VALUE,
+            FETCH_SIZE,
+            (seq, type, actor, event) -> {
+              fresh.applyEvent(seq, type, actor, event, null);
+              if (++count[0] % 200_000 == 0) {
+                log.info("Income projection: replayed {} of {} entries", count[0], w.seq() + 1);
+              }
+            });
     c.commit();
+    ProjectionFailure failure = w.reachedBy(end);
+    if (failure != null) {
+      stuck(c, failure, head.seq(), "the verified replay up to the watermark " + w.seq());
+      return false;
+    }
     double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
     log.info(
         "Income projection: state rebuilt from {} entries in {} ms ({} entries/s)",
@@ -146,53 +258,149 @@ public class IncomeProjector implements SmartLifecycle {
         (long) (seconds * 1000),
         (long) (count[0] / seconds));
     feed = fresh;
-    watermark = Math.max(watermark, target);
+    fed = end.delivered();
+    publish(status.applied(w.seq(), w.hex(), head.seq()));
+    return true;
   }
 
-  /** One transaction; true if it wrote a full batch (more may follow). */
-  private boolean step() throws SQLException {
+  /** One transaction. */
+  private Step step() throws SQLException {
     Connection c = connection();
     try {
-      long w = IncomeTables.lockWatermark(c, ledgerId);
-      if (w < feed.lastSeq()) {
-        throw new IllegalStateException(
-            "watermark " + w + " is behind the projection's state at " + feed.lastSeq());
+      Watermark w = ChainRows.lockWatermark(c, ledgerId);
+      if (w.seq() < feed.lastSeq()) {
+        c.rollback();
+        log.info(
+            "Income projection: the watermark is {}, behind this state at {} (the income tables"
+                + " were reset); rebuilding",
+            w.seq(),
+            feed.lastSeq());
+        feed = null;
+        return Step.REBUILD;
       }
-      if (w > feed.lastSeq()) { // another instance moved it: catch up without writing
-        ParsedScan.scan(
-            c,
-            ledgerId,
-            feed.lastSeq(),
-            w,
-            Long.MAX_VALUE,
-            FETCH_SIZE,
-            (seq, type, actor, event) -> feed.applyEvent(seq, type, actor, event, null));
+      ChainHead head = ChainRows.ledgerHead(c, ledgerId);
+      if (w.seq() > feed.lastSeq()) { // another instance moved it: catch up without writing
+        IncomeFeed catching = feed;
+        ParsedScan.End end =
+            ParsedScan.scan(
+                c,
+                ledgerId,
+                fed,
+                alg,
+                head,
+                w.seq(),
+                Long.MAX_VALUE,
+                FETCH_SIZE,
+                (seq, type, actor, event) -> catching.applyEvent(seq, type, actor, event, null));
+        ProjectionFailure failure = w.reachedBy(end);
+        if (failure != null) {
+          c.rollback();
+          feed = null;
+          return stuck(c, failure, head.seq(), "catching up to the watermark " + w.seq());
+        }
+        fed = end.delivered();
       }
-      IncomeBatch batch = new IncomeBatch(w);
-      long last =
+      IncomeBatch batch = new IncomeBatch(w.seq());
+      IncomeFeed applying = feed;
+      long limit = w.seq() < oneByOneUntil ? 1 : batchEntries;
+      ParsedScan.End end =
           ParsedScan.scan(
               c,
               ledgerId,
-              w,
+              fed,
+              alg,
+              head,
               Long.MAX_VALUE,
-              batchEntries,
+              limit,
               FETCH_SIZE,
               (seq, type, actor, event) ->
-                  batch.add(seq, feed.applyEvent(seq, type, actor, event, batch.rollups)));
-      if (last > w) {
-        IncomeTables.write(c, ledgerId, batch);
-      }
-      c.commit();
-      watermark = last;
-      return last - w >= batchEntries;
-    } catch (SQLException | RuntimeException e) {
-      try {
+                  batch.add(seq, applying.applyEvent(seq, type, actor, event, batch.rollups)));
+      ProjectionFailure failure = end.failure();
+      if (end.visitorFailed()) { // the feed (and the batch's deltas) may hold part of the entry
         c.rollback();
-      } catch (SQLException ignored) {
-        // the connection is closed by the caller's recovery
+        feed = null;
+        if (batch.toSeq > w.seq()) { // write the entries before it, one step each
+          oneByOneUntil = failure.seq();
+          return Step.REBUILD;
+        }
+        return stuck(c, failure, head.seq(), "applying");
       }
+      if (batch.toSeq > w.seq()) {
+        batch.toHash = end.delivered().hash().bytes();
+        SQLException refused = write(c, batch, ledgerId);
+        if (refused != null) {
+          feed = null;
+          if (batch.toSeq > w.seq() + 1) { // which entry? write them one a step to find it
+            oneByOneUntil = batch.toSeq;
+            return Step.REBUILD;
+          }
+          return stuck(
+              c,
+              new ProjectionFailure(
+                  batch.toSeq,
+                  ProjectionFailure.STORE_REFUSED,
+                  "PostgreSQL refused the income lines of entry "
+                      + batch.toSeq
+                      + ": "
+                      + refused.getMessage()),
+              head.seq(),
+              "writing");
+        }
+        fed = end.delivered();
+      } else {
+        c.commit();
+      }
+      publish(
+          status.applied(
+              batch.toSeq,
+              end.delivered() == null ? null : end.delivered().hash().hex(),
+              head.seq()));
+      if (failure != null) {
+        return stuck(c, failure, head.seq(), "verifying");
+      }
+      return batch.toSeq - w.seq() >= limit && batch.toSeq < head.seq() ? Step.MORE : Step.DONE;
+    } catch (SQLException | RuntimeException e) {
+      rollback(c);
       throw e;
     }
+  }
+
+  /**
+   * Writes and commits the batch; returns (after rolling back) the exception if PostgreSQL refused
+   * its data (SQLSTATE class 22 or 23: a timestamp or a sum out of range), null when written.
+   */
+  private static SQLException write(Connection c, IncomeBatch batch, String ledgerId)
+      throws SQLException {
+    try {
+      IncomeTables.write(c, ledgerId, batch);
+      c.commit();
+      return null;
+    } catch (SQLException e) {
+      String state = e.getSQLState();
+      if (state == null || !(state.startsWith("22") || state.startsWith("23"))) {
+        throw e;
+      }
+      rollback(c);
+      return e;
+    }
+  }
+
+  /**
+   * Records a failure at an entry: logged once (then at each changed failure), published, and the
+   * probe of its rows kept so retries replay nothing while they stay the same.
+   */
+  private Step stuck(Connection c, ProjectionFailure f, long headSeq, String what)
+      throws SQLException {
+    if (!f.equals(status.failure())) {
+      log.warn("Income projection stopped ({}): {}", what, f);
+    }
+    if (f.seq() != null) {
+      stuckAt = f.seq();
+      stuckProbe = ChainRows.probe(c, ledgerId, stuckAt);
+      c.commit();
+    }
+    publish(status.failing(f, headSeq, clock.instant()));
+    return Step.FAILED;
   }
 
   private Connection connection() throws SQLException {
@@ -200,6 +408,14 @@ public class IncomeProjector implements SmartLifecycle {
       connection = jdbc.connect();
     }
     return connection;
+  }
+
+  private static void rollback(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection is closed by the caller's recovery
+    }
   }
 
   private void close() {
@@ -213,17 +429,23 @@ public class IncomeProjector implements SmartLifecycle {
     }
   }
 
+  /** poll × 2^failures, at most {@code ledger.income.max-backoff}. */
   private Duration backoff(int failures) {
-    Duration d = poll.multipliedBy(1L << Math.min(failures, 10));
-    return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    Duration d = poll.multipliedBy(1L << Math.min(failures, 20));
+    return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
   }
 
-  private void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
+  private void pause(Duration d) {
+    synchronized (pause) {
+      if (!running) {
+        return;
+      }
+      try {
+        pause.wait(Math.max(1, d.toMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
     }
   }
 
@@ -243,8 +465,11 @@ public class IncomeProjector implements SmartLifecycle {
     running = false;
     if (thread != null) {
       wake();
+      synchronized (pause) {
+        pause.notifyAll();
+      }
       try {
-        thread.join(MAX_BACKOFF.toMillis());
+        thread.join(Math.max(maxBackoff.toMillis(), 30_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

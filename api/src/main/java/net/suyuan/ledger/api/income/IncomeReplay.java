@@ -13,18 +13,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import net.suyuan.ledger.api.append.LedgerInfo;
+import net.suyuan.ledger.api.income.ChainRows.Watermark;
 import net.suyuan.ledger.api.income.LiveTables.LineRow;
 import net.suyuan.ledger.api.income.LiveTables.RevenueRow;
 import net.suyuan.ledger.api.income.ReplayReport.Difference;
+import net.suyuan.ledger.core.chain.ChainHead;
+import net.suyuan.ledger.core.hash.HashAlg;
 import org.springframework.stereotype.Service;
 
 /**
- * The replay check: rebuilds every income figure from a full replay of the ledger in memory and
- * compares it with the live tables. It reads one REPEATABLE READ snapshot: the watermark first,
- * then the entries up to it, the lines (streamed beside the entries, seq by seq, so memory holds
- * one entry's lines, not the ledger's) and the rollups and products (compared whole at the end).
- * The projector commits lines, rollups and watermark together, so in one snapshot they must agree
- * exactly. Blocking; callers run it off the event loop.
+ * The replay check: rebuilds every income figure from a full, verified replay of the ledger in
+ * memory and compares it with the live tables. It reads one REPEATABLE READ snapshot: the watermark
+ * first, then the entries up to it (verified as the projector reads them, {@link ParsedScan}: a
+ * broken chain stops the replay at its first failure, which the report gives as the audit does; the
+ * replay must also end on the very entry, same hash, that the watermark records), the lines
+ * (streamed beside the entries, seq by seq, so memory holds one entry's lines, not the ledger's)
+ * and the rollups and products (compared whole at the end). The projector commits lines, rollups
+ * and watermark together, so in one snapshot they must agree exactly. Blocking; callers run it off
+ * the event loop.
  */
 @Service
 public class IncomeReplay {
@@ -33,10 +39,12 @@ public class IncomeReplay {
 
   private final IncomeJdbc jdbc;
   private final String ledgerId;
+  private final HashAlg alg;
 
   IncomeReplay(IncomeJdbc jdbc, LedgerInfo ledger) {
     this.jdbc = jdbc;
     this.ledgerId = ledger.ledgerId();
+    this.alg = ledger.alg();
   }
 
   /** Replays and compares; the report lists what differs. */
@@ -47,7 +55,11 @@ public class IncomeReplay {
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       Run run = new Run();
       String snapshot = AsideRows.exportSnapshot(c); // the snapshot starts here
-      long asOf = IncomeTables.watermark(c, ledgerId);
+      Watermark watermark = ChainRows.watermark(c, ledgerId);
+      ChainHead head = ChainRows.ledgerHead(c, ledgerId);
+      long asOf = watermark.seq();
+      ProjectionFailure failure;
+      ChainHead verified;
       try (AsideRows<LineRow> lines =
               AsideRows.open(jdbc, snapshot, LiveTables.LINES, ledgerId, LiveTables::line);
           ResultSet revenue = LiveTables.cursor(c, LiveTables.REVENUE, ledgerId, FETCH_SIZE);
@@ -57,49 +69,71 @@ public class IncomeReplay {
         Cursor<LineRow> liveLines = new Cursor<>(lines::next);
         Cursor<RevenueRow> liveRevenue =
             new Cursor<>(() -> revenue.next() ? LiveTables.revenue(revenue) : null);
-        ParsedScan.scan(
-            c,
-            ledgerId,
-            -1,
-            asOf,
-            Long.MAX_VALUE,
-            FETCH_SIZE,
-            (seq, type, actor, event) -> {
-              IncomeFeed.Applied a = run.feed.applyEvent(seq, type, actor, event, run.totals);
-              run.entries++;
-              aside.add(a); // household and revenue rollups, on a second thread
-              if (a.product() != null) {
-                run.products.put(a.product().gtin(), a.product());
-              }
-              run.compareLines(
-                  seq, a.lines().stream().map(LineRow::of).toList(), liveLines.takeSeq(seq));
-              run.compareRevenue(
-                  seq, a.revenue().stream().map(RevenueRow::of).toList(), liveRevenue.takeSeq(seq));
-            });
-        run.extra("income_line", liveLines);
-        run.extra("revenue_line", liveRevenue);
+        ParsedScan.End end =
+            ParsedScan.scan(
+                c,
+                ledgerId,
+                null,
+                alg,
+                head,
+                asOf,
+                Long.MAX_VALUE,
+                FETCH_SIZE,
+                (seq, type, actor, event) -> {
+                  IncomeFeed.Applied a = run.feed.applyEvent(seq, type, actor, event, run.totals);
+                  run.entries++;
+                  aside.add(a); // household and revenue rollups, on a second thread
+                  if (a.product() != null) {
+                    run.products.put(a.product().gtin(), a.product());
+                  }
+                  run.compareLines(
+                      seq, a.lines().stream().map(LineRow::of).toList(), liveLines.takeSeq(seq));
+                  run.compareRevenue(
+                      seq,
+                      a.revenue().stream().map(RevenueRow::of).toList(),
+                      liveRevenue.takeSeq(seq));
+                });
+        verified = end.delivered();
+        failure = watermark.reachedBy(end);
+        if (failure == null) { // else the live rows after the failure cannot be compared
+          run.extra("income_line", liveLines);
+          run.extra("revenue_line", liveRevenue);
+        }
         aside.finish();
       }
-      run.compareMaps("income_product", LiveTables.products(c, ledgerId), run.products);
-      Rollups live = LiveTables.rollups(c, ledgerId);
-      run.compareMaps("income_revenue_month", live.revenueMonth, run.totals.revenueMonth);
-      run.compareMaps(
-          "income_household_gtin_year", live.householdGtinYear, run.totals.householdGtinYear);
-      run.compareMaps("income_household_year", live.householdYear, run.totals.householdYear);
-      run.compareMaps("income_program_year", live.programYear, run.totals.programYear);
-      run.compareMaps(
-          "income_program_channel_year", live.programChannelYear, run.totals.programChannelYear);
+      if (failure == null) {
+        compareTotals(c, run);
+        // the tables agree with the chain up to the watermark; is the chain after it intact?
+        ParsedScan.End rest = ParsedScan.verify(c, ledgerId, verified, alg, head, FETCH_SIZE);
+        failure = rest.failure();
+        verified = rest.delivered();
+      }
       c.commit();
       long nanos = Math.max(1, System.nanoTime() - start);
       return new ReplayReport(
-          run.count == 0,
+          failure == null && run.count == 0,
           asOf,
+          ReplayReport.Head.of(asOf, watermark.hex()),
+          verified == null ? null : ReplayReport.Head.of(verified.seq(), verified.hash().hex()),
+          ReplayReport.Failure.of(failure),
           run.entries,
           (long) (run.entries * 1e9 / nanos),
           nanos / 1_000_000,
           run.count,
           List.copyOf(run.differences));
     }
+  }
+
+  private void compareTotals(Connection c, Run run) throws SQLException {
+    run.compareMaps("income_product", LiveTables.products(c, ledgerId), run.products);
+    Rollups live = LiveTables.rollups(c, ledgerId);
+    run.compareMaps("income_revenue_month", live.revenueMonth, run.totals.revenueMonth);
+    run.compareMaps(
+        "income_household_gtin_year", live.householdGtinYear, run.totals.householdGtinYear);
+    run.compareMaps("income_household_year", live.householdYear, run.totals.householdYear);
+    run.compareMaps("income_program_year", live.programYear, run.totals.programYear);
+    run.compareMaps(
+        "income_program_channel_year", live.programChannelYear, run.totals.programChannelYear);
   }
 
   /** Rows of one seq-ordered cursor, taken a seq at a time. */

@@ -16,13 +16,20 @@ import reactor.core.publisher.Mono;
  */
 @Repository
 class IncomeStore {
-  private static final String WATERMARK =
-      "coalesce((SELECT seq FROM income_watermark WHERE ledger_id = $1), -1)";
+  /**
+   * The watermark, the hash of its entry as verified when it was applied, and the ledger head:
+   * three columns every figure's statement reads beside its sums (one snapshot).
+   */
+  private static final String AS_OF =
+      "coalesce((SELECT seq FROM income_watermark WHERE ledger_id = $1), -1) AS as_of,"
+          + " (SELECT encode(hash, 'hex') FROM income_watermark WHERE ledger_id = $1) AS as_of_hash,"
+          + " coalesce((SELECT head_seq FROM ledger WHERE ledger_id = $1), -1) AS head_seq";
 
   private static final String HOUSEHOLD =
-      "SELECT w.as_of, w.coop, x.month, x.kind, x.channel, x.amount, x.seqs FROM (SELECT "
-          + WATERMARK
-          + " AS as_of, (SELECT cooperative FROM household WHERE ledger_id = $1"
+      "SELECT w.as_of, w.as_of_hash, w.head_seq, w.coop, x.month, x.kind, x.channel, x.amount,"
+          + " x.seqs FROM (SELECT "
+          + AS_OF
+          + ", (SELECT cooperative FROM household WHERE ledger_id = $1"
           + " AND household_id = $2) AS coop) w LEFT JOIN (SELECT to_char(occurred_date, 'YYYY-MM') AS month, kind,"
           + " channel, sum(amount_fen)::bigint AS amount,"
           + " CASE WHEN $5 THEN array_agg(seq ORDER BY seq) END AS seqs"
@@ -51,7 +58,7 @@ class IncomeStore {
         WHERE ledger_id = $1 AND org_id = $2 AND year BETWEEN $3 - 1 AND $3)
       SELECT 'c' AS row, coalesce(r.year, h.year) AS year, coalesce(r.channel, h.channel) AS channel,
              r.gross, r.refunded, r.net, r.qty, h.reached, h.income, NULL::bigint AS households,
-             NULL::bigint AS net_income, %s AS as_of
+             NULL::bigint AS net_income, %s
       FROM rev r FULL JOIN hc h ON h.year = r.year AND h.channel = r.channel
       UNION ALL
       SELECT 't', year, NULL, NULL, NULL, NULL, NULL, NULL, NULL, households, net_income_fen, %s
@@ -59,12 +66,12 @@ class IncomeStore {
       UNION ALL
       SELECT 'w', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*) FROM g), NULL, %s
       """
-          .formatted(WATERMARK, WATERMARK, WATERMARK);
+          .formatted(AS_OF, AS_OF, AS_OF);
 
   private static final String PRICES =
       """
       SELECT p.gtin, p.base_unit, p.reference_fen, p.reference_per, r.channel,
-             r.gross::bigint, r.qty::bigint, %s AS as_of
+             r.gross::bigint, r.qty::bigint, %s
       FROM income_product p
       LEFT JOIN (
         SELECT gtin, channel, sum(gross_fen) AS gross, sum(quantity_sold) AS qty
@@ -73,7 +80,7 @@ class IncomeStore {
         GROUP BY 1, 2) r ON r.gtin = p.gtin
       WHERE p.ledger_id = $1 AND (p.org_id = $2 OR p.gtin = $4)
       """
-          .formatted(WATERMARK);
+          .formatted(AS_OF);
 
   private static final String HOUSEHOLDS_CSV =
       """
@@ -84,19 +91,35 @@ class IncomeStore {
         WHERE ledger_id = $1 AND gtin IN (SELECT gtin FROM g) AND year = $3
         GROUP BY 1, 2)
       SELECT hc.household_id, h.cooperative, hc.channel, hc.income,
-             coalesce(y.wages_fen, 0) AS wages, coalesce(y.paid_out_fen, 0) AS paid_out, %s AS as_of
+             coalesce(y.wages_fen, 0) AS wages, coalesce(y.paid_out_fen, 0) AS paid_out, %s
       FROM hc
       LEFT JOIN household h ON h.ledger_id = $1 AND h.household_id = hc.household_id
       LEFT JOIN income_household_year y
         ON y.ledger_id = $1 AND y.household_id = hc.household_id AND y.year = $3
       """
-          .formatted(WATERMARK);
+          .formatted(AS_OF);
 
   /** One (month, kind, channel) sum of a household's lines, with its seqs when asked for. */
   record HouseholdRow(String month, String kind, String channel, long amount, Long[] seqs) {}
 
+  /**
+   * What a figure was computed from: the watermark {@code seq}, the hash of that entry as verified
+   * when it was applied (hex; null before any, or for tables written before it was recorded), and
+   * the ledger head, all read in the figure's own statement.
+   */
+  record AsOf(long seq, String hash, long headSeq) {
+    static AsOf of(Readable r) {
+      return new AsOf(
+          longOr0(r, "as_of"), r.get("as_of_hash", String.class), longOr0(r, "head_seq"));
+    }
+  }
+
   /** The sums, and the household's cooperative (null when it is not enrolled). */
-  record HouseholdRows(long asOfSeq, String cooperative, List<HouseholdRow> rows) {}
+  record HouseholdRows(AsOf asOf, String cooperative, List<HouseholdRow> rows) {
+    long asOfSeq() {
+      return asOf.seq();
+    }
+  }
 
   /** A program row: see {@link #PROGRAM}; absent sums are 0. */
   record ProgramRow(
@@ -111,7 +134,11 @@ class IncomeStore {
       long income,
       long households,
       long netIncome,
-      long asOfSeq) {}
+      AsOf asOf) {
+    long asOfSeq() {
+      return asOf.seq();
+    }
+  }
 
   /** A product with its sales (gross, quantity) in one channel and year; channel null if none. */
   record PriceRow(
@@ -122,7 +149,11 @@ class IncomeStore {
       String channel,
       long gross,
       long quantity,
-      long asOfSeq) {}
+      AsOf asOf) {
+    long asOfSeq() {
+      return asOf.seq();
+    }
+  }
 
   record CsvRow(
       String householdId,
@@ -131,7 +162,11 @@ class IncomeStore {
       long income,
       long wages,
       long paidOut,
-      long asOfSeq) {}
+      AsOf asOf) {
+    long asOfSeq() {
+      return asOf.seq();
+    }
+  }
 
   private final DatabaseClient db;
   private final String ledgerId;
@@ -151,7 +186,7 @@ class IncomeStore {
         .map(
             r ->
                 new Object[] {
-                  r.get("as_of", Long.class),
+                  AsOf.of(r),
                   r.get("coop", String.class),
                   r.get("month", String.class) == null
                       ? null
@@ -167,7 +202,7 @@ class IncomeStore {
         .map(
             rows ->
                 new HouseholdRows(
-                    (Long) rows.get(0)[0],
+                    (AsOf) rows.get(0)[0],
                     (String) rows.get(0)[1],
                     rows.stream()
                         .filter(o -> o[2] != null)
@@ -194,7 +229,7 @@ class IncomeStore {
                     longOr0(r, "income"),
                     longOr0(r, "households"),
                     longOr0(r, "net_income"),
-                    longOr0(r, "as_of")))
+                    AsOf.of(r)))
         .all()
         .collectList();
   }
@@ -216,7 +251,7 @@ class IncomeStore {
                     r.get("channel", String.class),
                     longOr0(r, "gross"),
                     longOr0(r, "qty"),
-                    longOr0(r, "as_of")))
+                    AsOf.of(r)))
         .all()
         .collectList();
   }
@@ -235,17 +270,14 @@ class IncomeStore {
                     longOr0(r, "income"),
                     longOr0(r, "wages"),
                     longOr0(r, "paid_out"),
-                    longOr0(r, "as_of")))
+                    AsOf.of(r)))
         .all()
         .collectList();
   }
 
   /** The current watermark (for responses with no rows). */
-  Mono<Long> watermark() {
-    return db.sql("SELECT " + WATERMARK + " AS as_of")
-        .bind(0, ledgerId)
-        .map(r -> r.get(0, Long.class))
-        .one();
+  Mono<AsOf> watermark() {
+    return db.sql("SELECT " + AS_OF).bind(0, ledgerId).map(AsOf::of).one();
   }
 
   private static long longOr0(Readable r, String column) {

@@ -2,7 +2,6 @@ package net.suyuan.ledger.api.income;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,39 +12,11 @@ import net.suyuan.ledger.core.income.RevenueLine;
 /**
  * Writes a batch to the income tables (V4__income.sql) over JDBC, one statement per table whatever
  * the batch size ({@code INSERT ... SELECT FROM unnest(arrays)}), rollups as upserts that add the
- * batch's deltas, and the watermark. The caller holds the watermark row lock and commits.
+ * batch's deltas, and the watermark with the hash of its entry. The caller holds the watermark row
+ * lock ({@link ChainRows#lockWatermark}) and commits.
  */
 final class IncomeTables {
   private IncomeTables() {}
-
-  /** Locks the ledger's watermark row (creating it at -1 first) and returns its seq. */
-  static long lockWatermark(Connection c, String ledgerId) throws SQLException {
-    try (PreparedStatement ins =
-        c.prepareStatement(
-            "INSERT INTO income_watermark (ledger_id, seq) VALUES (?, -1) ON CONFLICT DO NOTHING")) {
-      ins.setString(1, ledgerId);
-      ins.executeUpdate();
-    }
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT seq FROM income_watermark WHERE ledger_id = ? FOR UPDATE")) {
-      ps.setString(1, ledgerId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  /** The watermark without locking, -1 when there is none yet. */
-  static long watermark(Connection c, String ledgerId) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT seq FROM income_watermark WHERE ledger_id = ?")) {
-      ps.setString(1, ledgerId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : -1;
-      }
-    }
-  }
 
   static void write(Connection c, String ledgerId, IncomeBatch batch) throws SQLException {
     if (!batch.products.isEmpty()) {
@@ -111,9 +82,11 @@ final class IncomeTables {
     writeRollups(c, ledgerId, batch.rollups);
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE income_watermark SET seq = ?, updated_at = now() WHERE ledger_id = ?")) {
+            "UPDATE income_watermark SET seq = ?, hash = ?, updated_at = now()"
+                + " WHERE ledger_id = ?")) {
       ps.setLong(1, batch.toSeq);
-      ps.setString(2, ledgerId);
+      ps.setBytes(2, batch.toHash);
+      ps.setString(3, ledgerId);
       ps.executeUpdate();
     }
   }

@@ -28,9 +28,17 @@ class ProgramController {
   static final String AS_OF_HEADER = "Ledger-As-Of-Seq";
 
   private final IncomeStore store;
+  private final IncomeProjector projector;
 
-  ProgramController(IncomeStore store) {
+  ProgramController(IncomeStore store, IncomeProjector projector) {
     this.store = store;
+    this.projector = projector;
+  }
+
+  /** Adds the {@code projection} member (see {@link ProjectionView}). */
+  private Map<String, Object> withProjection(Map<String, Object> out, IncomeStore.AsOf asOf) {
+    out.put("projection", ProjectionView.of(asOf, projector.status()));
+    return out;
   }
 
   @GetMapping("/api/v1/programs/{orgId}/summary")
@@ -43,12 +51,14 @@ class ProgramController {
           return program(org, y)
               .map(
                   rows ->
-                      ProgramViews.summary(
-                          org,
-                          products(rows),
-                          ProgramYear.of(y, rows),
-                          ProgramYear.of(y - 1, rows),
-                          rows.get(0).asOfSeq()));
+                      withProjection(
+                          ProgramViews.summary(
+                              org,
+                              products(rows),
+                              ProgramYear.of(y, rows),
+                              ProgramYear.of(y - 1, rows),
+                              rows.get(0).asOfSeq()),
+                          rows.get(0).asOf()));
         });
   }
 
@@ -63,11 +73,13 @@ class ProgramController {
               .zipWith(store.prices(org, null, y))
               .map(
                   t ->
-                      ProgramViews.channels(
-                          org,
-                          ProgramYear.of(y, t.getT1()),
-                          t.getT2(),
-                          t.getT1().get(0).asOfSeq()));
+                      withProjection(
+                          ProgramViews.channels(
+                              org,
+                              ProgramYear.of(y, t.getT1()),
+                              t.getT2(),
+                              t.getT1().get(0).asOfSeq()),
+                          t.getT1().get(0).asOf()));
         });
   }
 
@@ -83,7 +95,7 @@ class ProgramController {
               .filter(rows -> !rows.isEmpty())
               .switchIfEmpty(
                   Mono.error(() -> Problems.notFound("product " + g + " is not registered")))
-              .map(rows -> ProgramViews.premium(g, y, rows));
+              .map(rows -> withProjection(ProgramViews.premium(g, y, rows), rows.get(0).asOf()));
         });
   }
 
@@ -104,19 +116,24 @@ class ProgramController {
                   .map(
                       t ->
                           ResponseEntity.ok()
+                              .headers(
+                                  h ->
+                                      ProjectionView.headers(
+                                              asOf(t.getT1(), t.getT2()), projector.status())
+                                          .forEach(h::set))
                               .contentType(
                                   new MediaType(
                                       "text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                               .header(
                                   HttpHeaders.CONTENT_DISPOSITION,
                                   "attachment; filename=\"households-" + org + "-" + y + ".csv\"")
-                              .header(AS_OF_HEADER, Long.toString(asOf(t.getT1(), t.getT2())))
+                              .header(AS_OF_HEADER, Long.toString(asOf(t.getT1(), t.getT2()).seq()))
                               .body(HouseholdsCsv.write(t.getT1(), onlyCooperative)));
             });
   }
 
-  private static long asOf(List<IncomeStore.CsvRow> rows, long watermark) {
-    return rows.isEmpty() ? watermark : rows.get(0).asOfSeq();
+  private static IncomeStore.AsOf asOf(List<IncomeStore.CsvRow> rows, IncomeStore.AsOf watermark) {
+    return rows.isEmpty() ? watermark : rows.get(0).asOf();
   }
 
   /** The program's rows; 404 if the organization registered no product. */

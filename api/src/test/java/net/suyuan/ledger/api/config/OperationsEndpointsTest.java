@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+// Its own ledger: tests sharing the default context replace ledger "main" with fixtures the income
+// projection cannot apply, which rightly turns its health component (and so /actuator/health) DOWN.
 @LedgerApiTest
+@TestPropertySource(properties = "ledger.id=operations-test")
 class OperationsEndpointsTest {
 
   @Autowired WebTestClient http;

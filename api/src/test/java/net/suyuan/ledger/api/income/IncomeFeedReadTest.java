@@ -168,7 +168,7 @@ class IncomeFeedReadTest {
               chunk);
       try {
         for (Stored s : entries) {
-          pipeline.add(s.seq(), s.type(), s.actor(), s.canonical());
+          pipeline.add(s.seq(), s.type(), s.actor(), s.canonical(), null);
         }
         pipeline.finish();
       } finally {

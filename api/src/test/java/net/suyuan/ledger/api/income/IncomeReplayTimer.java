@@ -17,7 +17,8 @@ import org.springframework.core.env.StandardEnvironment;
  * baseline in the same run: the raw JDBC read of the same entries ({@link EntryScan}, nothing done
  * with the rows), then the replay (read + events + attribution + program state, no writes, as the
  * start-up rebuild) with the strict parse on one thread, the lean reader on one thread, and the
- * lean reader in parallel chunks ({@link ParsedScan}, what the api runs). Prints markdown rows.
+ * lean reader in parallel chunks, without and with the chain verification of issue 11 ({@link
+ * ParsedScan}, the verified one is what the api runs). Prints markdown rows.
  *
  * <p>{@code java ... IncomeReplayTimer JDBC_URL USER LEDGER_ID [ROUNDS]}
  */
@@ -44,6 +45,7 @@ public final class IncomeReplayTimer {
             case "strict" -> IncomeReplayTimer::strict;
             case "lean" -> IncomeReplayTimer::lean;
             case "check" -> IncomeReplayTimer::check;
+            case "unverified" -> IncomeReplayTimer::unverified;
             default -> IncomeReplayTimer::parallel;
           };
       for (int round = 0; round < rounds; round++) {
@@ -58,7 +60,14 @@ public final class IncomeReplayTimer {
       time("raw JDBC read of the entries (baseline)", IncomeReplayTimer::read, true);
       time("replay, strict parse, one thread (before)", IncomeReplayTimer::strict, true);
       time("replay, lean reader, one thread", IncomeReplayTimer::lean, true);
-      time("replay, lean reader, parallel chunks (api)", IncomeReplayTimer::parallel, true);
+      time(
+          "replay, lean reader, parallel chunks, unverified (before issue 11)",
+          IncomeReplayTimer::unverified,
+          true);
+      time(
+          "replay, lean reader, parallel chunks, verified (api)",
+          IncomeReplayTimer::parallel,
+          true);
       if (projected()) {
         time(
             "replay check (IncomeReplay.check, as POST /income/replay)",
@@ -71,7 +80,7 @@ public final class IncomeReplayTimer {
   /** True when the income tables hold the whole ledger (the api projected it). */
   private static boolean projected() throws SQLException {
     try (Connection c = DriverManager.getConnection(url, user, "")) {
-      return IncomeTables.watermark(c, ledgerId) >= 0;
+      return ChainRows.watermark(c, ledgerId).seq() >= 0;
     }
   }
 
@@ -92,7 +101,8 @@ public final class IncomeReplayTimer {
 
   private static long read(Connection c) throws SQLException {
     long[] n = {0};
-    EntryScan.scan(c, ledgerId, -1, Long.MAX_VALUE, Long.MAX_VALUE, 5000, (s, t, a, b) -> n[0]++);
+    EntryScan.scan(
+        c, ledgerId, -1, Long.MAX_VALUE, Long.MAX_VALUE, 5000, (s, t, a, b, h) -> n[0]++);
     return n[0];
   }
 
@@ -113,10 +123,30 @@ public final class IncomeReplayTimer {
         Long.MAX_VALUE,
         Long.MAX_VALUE,
         5000,
-        (seq, type, actor, bytes) -> {
+        (seq, type, actor, bytes, hash) -> {
           feed.apply(seq, type, actor, bytes, null);
           n[0]++;
         });
+    return n[0];
+  }
+
+  /** The parallel replay without verification, as before issue 11 (same rows, same chunks). */
+  private static long unverified(Connection c) throws SQLException {
+    IncomeFeed feed = new IncomeFeed();
+    long[] n = {0};
+    ParsedScan.Pipeline pipeline =
+        new ParsedScan.Pipeline(
+            (seq, type, actor, event) -> {
+              feed.applyEvent(seq, type, actor, event, null);
+              n[0]++;
+            },
+            ParsedScan.CHUNK);
+    try {
+      EntryScan.scan(c, ledgerId, -1, Long.MAX_VALUE, Long.MAX_VALUE, 5000, pipeline::add);
+      pipeline.finish();
+    } finally {
+      pipeline.cancel();
+    }
     return n[0];
   }
 
@@ -126,7 +156,9 @@ public final class IncomeReplayTimer {
     ParsedScan.scan(
         c,
         ledgerId,
-        -1,
+        null,
+        HashAlg.SHA_256,
+        ChainRows.ledgerHead(c, ledgerId),
         Long.MAX_VALUE,
         Long.MAX_VALUE,
         5000,
