@@ -111,9 +111,23 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(ex, body, null, HttpStatus.CONTENT_TOO_LARGE, exchange);
   }
 
-  /** Anything unexpected: logged with its stack trace, answered without internals. */
+  /**
+   * Anything unexpected: logged with its stack trace, answered without internals. A lost or
+   * unavailable database is not a bug: 503 with Retry-After (nothing was changed, retry).
+   */
   @ExceptionHandler(Exception.class)
   public Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+    if (DatabaseUnavailable.isCause(ex)) {
+      log.warn(
+          "Database unavailable on {} {}: {}",
+          exchange.getRequest().getMethod(),
+          exchange.getRequest().getPath(),
+          ex.toString());
+      HttpHeaders headers = new HttpHeaders();
+      headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.RETRY_AFTER_SECONDS));
+      return handleExceptionInternal(
+          ex, Problems.unavailableBody(), headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
+    }
     log.error(
         "Unhandled error on {} {}",
         exchange.getRequest().getMethod(),
