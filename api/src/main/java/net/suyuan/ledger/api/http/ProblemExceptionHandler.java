@@ -17,6 +17,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors no controller advice rendered: raised in a filter (the API key lookup hitting a lost
@@ -30,9 +31,9 @@ import reactor.core.publisher.Mono;
 class ProblemExceptionHandler implements WebExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
-  private final tools.jackson.databind.json.JsonMapper json;
+  private final JsonMapper json;
 
-  ProblemExceptionHandler(tools.jackson.databind.json.JsonMapper json) {
+  ProblemExceptionHandler(JsonMapper json) {
     this.json = json;
   }
 
