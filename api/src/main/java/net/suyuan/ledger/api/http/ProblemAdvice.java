@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,8 +34,14 @@ import reactor.core.publisher.Mono;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-  private static final String TOO_LARGE =
-      "request body exceeds the limit (spring.codec.max-in-memory-size)";
+  private final String tooLarge;
+
+  ProblemAdvice(@Value("${spring.http.codecs.max-in-memory-size:256KB}") DataSize maxInMemorySize) {
+    this.tooLarge =
+        "request body exceeds the limit of "
+            + maxInMemorySize.toBytes()
+            + " bytes (spring.http.codecs.max-in-memory-size)";
+  }
 
   @Override
   protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
@@ -80,7 +88,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   }
 
   /**
-   * Spring Framework 7 wraps a body over {@code spring.codec.max-in-memory-size} in {@code
+   * Spring Framework 7 wraps a body over {@code spring.http.codecs.max-in-memory-size} in {@code
    * ContentTooLargeException} (a 413 ResponseStatusException); this only adds a useful detail.
    */
   @Override
@@ -90,7 +98,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       ServerWebExchange exchange) {
     if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-      ex.getBody().setDetail(TOO_LARGE);
+      ex.getBody().setDetail(tooLarge);
     }
     return super.handleResponseStatusException(ex, headers, status, exchange);
   }
@@ -99,13 +107,27 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DataBufferLimitException.class)
   public Mono<ResponseEntity<Object>> handleTooLarge(
       DataBufferLimitException ex, ServerWebExchange exchange) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE);
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge);
     return handleExceptionInternal(ex, body, null, HttpStatus.CONTENT_TOO_LARGE, exchange);
   }
 
-  /** Anything unexpected: logged with its stack trace, answered without internals. */
+  /**
+   * Anything unexpected: logged with its stack trace, answered without internals. A lost or
+   * unavailable database is not a bug: 503 with Retry-After (nothing was changed, retry).
+   */
   @ExceptionHandler(Exception.class)
   public Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+    if (DatabaseUnavailable.isCause(ex)) {
+      log.warn(
+          "Database unavailable on {} {}: {}",
+          exchange.getRequest().getMethod(),
+          exchange.getRequest().getPath(),
+          ex.toString());
+      HttpHeaders headers = new HttpHeaders();
+      headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(Problems.RETRY_AFTER_SECONDS));
+      return handleExceptionInternal(
+          ex, Problems.unavailableBody(), headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
+    }
     log.error(
         "Unhandled error on {} {}",
         exchange.getRequest().getMethod(),

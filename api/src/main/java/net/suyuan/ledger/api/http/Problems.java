@@ -57,6 +57,19 @@ public final class Problems {
     return new ErrorResponseException(status, body, null);
   }
 
+  /** Seconds a client is told to wait when the database is unavailable. */
+  public static final int RETRY_AFTER_SECONDS = 1;
+
+  /** The 503 body for a lost or unavailable database (see {@link DatabaseUnavailable}). */
+  static ProblemDetail unavailableBody() {
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "the ledger database is unavailable, nothing was changed; retry shortly");
+    body.setTitle("Service Unavailable");
+    return body;
+  }
+
   /** 503 with {@code Retry-After} (RFC 9110 §10.2.3): nothing was done, try again later. */
   public static ErrorResponseException unavailable(String detail, int retryAfterSeconds) {
     ErrorResponseException e = of(HttpStatus.SERVICE_UNAVAILABLE, detail);

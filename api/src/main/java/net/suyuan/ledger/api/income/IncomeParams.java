@@ -25,6 +25,11 @@ final class IncomeParams {
 
   static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
 
+  /** Range of the {@code year} parameter of the program figures (docs/income.md). */
+  static final int MIN_YEAR = 1900;
+
+  static final int MAX_YEAR = 9999;
+
   private IncomeParams() {}
 
   static String householdId(String value) {
@@ -63,16 +68,24 @@ final class IncomeParams {
     }
   }
 
-  /** A year 1..9999, required. */
+  /**
+   * A year {@value #MIN_YEAR}..{@value #MAX_YEAR}, required. Figures for year Y also read Y - 1,
+   * and PostgreSQL has no year 0, so years near 1 failed in the database (a 500); the lower end is
+   * far below any date the ledger can hold, the upper end is the last four-digit year.
+   */
   static int year(String value) {
-    String rule = "must be a year of four digits, 0001 to 9999";
+    String rule = "must be a year of four digits, " + MIN_YEAR + " to " + MAX_YEAR;
     if (value == null) {
       throw Problems.invalidField("year", "is required; " + rule);
     }
-    if (!YEAR.matcher(value).matches() || Integer.parseInt(value) < 1) {
+    if (!YEAR.matcher(value).matches()) {
       throw invalid("year", rule, value);
     }
-    return Integer.parseInt(value);
+    int year = Integer.parseInt(value);
+    if (year < MIN_YEAR || year > MAX_YEAR) {
+      throw invalid("year", rule, value);
+    }
+    return year;
   }
 
   /** {@code detail}: absent or {@code entries}. */

@@ -46,7 +46,7 @@ final class ConsumerPage {
     }
   }
 
-  private static final String STYLE =
+  static final String STYLE =
       "*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,'PingFang SC',"
           + "'Noto Sans CJK SC','Microsoft YaHei',sans-serif;color:#1d2a1f;background:#f6f7f2}"
           + "main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.5rem;margin:.2rem 0}"

@@ -2,9 +2,14 @@ package net.suyuan.ledger.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import net.suyuan.ledger.api.support.AdminClient;
 import net.suyuan.ledger.api.support.LedgerApiTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -16,32 +21,89 @@ class OperationsEndpointsTest {
 
   @Autowired WebTestClient http;
 
-  @Test
-  void health_isUp_includingTheDatabase() {
-    http.get()
-        .uri("/actuator/health")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody()
-        .jsonPath("$.status")
-        .isEqualTo("UP")
-        .jsonPath("$.components.r2dbc.status")
-        .isEqualTo("UP");
+  /** An auditor's key (may see health details and metrics) and a seller's (may not). */
+  private String auditorKey;
+
+  private String sellerKey;
+
+  @BeforeEach
+  void keys() {
+    if (auditorKey == null) {
+      AdminClient orgs = new AdminClient(http);
+      auditorKey = orgs.orgWithKey(AdminClient.uniqueOrgId("aud"), "auditor");
+      sellerKey = orgs.orgWithKey(AdminClient.uniqueOrgId("sel"), "seller");
+    }
+  }
+
+  private WebTestClient.ResponseSpec get(String uri, String key) {
+    WebTestClient.RequestHeadersSpec<?> spec = http.get().uri(uri);
+    if (key != null) {
+      spec = spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + key);
+    }
+    return spec.exchange();
   }
 
   @Test
-  void prometheus_exposesMetrics() {
-    String body =
-        http.get()
-            .uri("/actuator/prometheus")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(String.class)
-            .returnResult()
-            .getResponseBody();
-    assertThat(body).contains("jvm_memory_used_bytes").contains("http_server_requests");
+  void health_isPublic_withTheStatusOnly() {
+    for (String uri :
+        List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+      get(uri, null)
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.status")
+          .isEqualTo("UP")
+          .jsonPath("$.components")
+          .doesNotExist()
+          .jsonPath("$.details")
+          .doesNotExist();
+    }
+    get("/actuator/health", sellerKey).expectBody().jsonPath("$.components").doesNotExist();
+  }
+
+  @Test
+  void healthDetails_needAnOperatorKey_andIncludeTheDatabase() {
+    get("/actuator/health/details", null).expectStatus().isUnauthorized();
+    get("/actuator/health/details", sellerKey).expectStatus().isForbidden();
+    for (String key : List.of(auditorKey, LedgerApiTest.ADMIN_KEY)) {
+      get("/actuator/health/details", key)
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.status")
+          .isEqualTo("UP")
+          .jsonPath("$.components.r2dbc.status")
+          .isEqualTo("UP");
+    }
+  }
+
+  @Test
+  void healthComponents_areNotPublic() {
+    get("/actuator/health/diskSpace", null).expectStatus().isUnauthorized();
+  }
+
+  @Test
+  void prometheus_needsAnOperatorKey() {
+    get("/actuator/prometheus", null)
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    get("/actuator/prometheus", sellerKey)
+        .expectStatus()
+        .isForbidden()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    for (String key : List.of(auditorKey, LedgerApiTest.ADMIN_KEY)) {
+      String body =
+          get("/actuator/prometheus", key)
+              .expectStatus()
+              .isOk()
+              .expectBody(String.class)
+              .returnResult()
+              .getResponseBody();
+      assertThat(body).contains("jvm_memory_used_bytes").contains("http_server_requests");
+    }
   }
 
   @Test

@@ -194,10 +194,13 @@ class ConsumerPageBrowserTest {
   void layoutCheck_reportsAPlantedWideBoxAndTinyText() {
     page.acceptLanguage("zh-CN");
     assertThat(page.navigate(url("P1"))).isEqualTo(200);
+    // Planted through the CSSOM: the page's CSP refuses style attributes in markup.
     page.evaluate(
-        "document.querySelector('main').insertAdjacentHTML('beforeend',"
-            + " '<div class=\"planted\" style=\"width:500px\">wide</div>"
-            + "<p class=\"planted\" style=\"font-size:10px\">tiny</p>')");
+        "(() => { const m = document.querySelector('main');"
+            + " const d = document.createElement('div'); d.className = 'planted';"
+            + " d.textContent = 'wide'; d.style.width = '500px'; m.append(d);"
+            + " const p = document.createElement('p'); p.className = 'planted';"
+            + " p.textContent = 'tiny'; p.style.fontSize = '10px'; m.append(p); })()");
     JsonNode r = page.evaluate(LAYOUT_CHECK);
     assertThat(strings(r.path("wide"))).anyMatch(o -> o.startsWith("div.planted \"wide\""));
     assertThat(strings(r.path("small"))).containsExactly("p.planted \"tiny\" at 10px");
