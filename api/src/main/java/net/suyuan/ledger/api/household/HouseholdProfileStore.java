@@ -27,7 +27,8 @@ public class HouseholdProfileStore {
    * written with the entry); empty when the household is not enrolled.
    */
   public Mono<String> enrolledCooperative(String householdId) {
-    return db.sql("SELECT cooperative FROM household WHERE ledger_id = :ledger AND household_id = :id")
+    return db.sql(
+            "SELECT cooperative FROM household WHERE ledger_id = :ledger AND household_id = :id")
         .bind("ledger", ledgerId)
         .bind("id", householdId)
         .map(row -> row.get("cooperative", String.class))

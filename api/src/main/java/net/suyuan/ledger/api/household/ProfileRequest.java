@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code PUT /api/v1/households/{householdId}/profile}. {@code cooperativeOrgId} may be
- * omitted: the owner is always the cooperative the ledger enrolled the household with, and
- * when given it must name that cooperative.
+ * omitted: the owner is always the cooperative the ledger enrolled the household with, and when
+ * given it must name that cooperative.
  */
 public record ProfileRequest(
     @Size(max = 64) String cooperativeOrgId,

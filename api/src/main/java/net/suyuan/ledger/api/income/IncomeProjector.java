@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import net.suyuan.ledger.api.append.LedgerChanges;
 import net.suyuan.ledger.api.append.LedgerInfo;
+import net.suyuan.ledger.api.health.CriticalWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +26,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>It runs after every local commit ({@link LedgerChanges}) and every {@code
  * ledger.income.poll-interval} (default 500 ms) for other instances' appends.
+ *
+ * <p>The thread is a {@link CriticalWorkers critical worker}: a failed step is retried (above), but
+ * if the thread itself dies (an {@link Error} such as OutOfMemoryError) liveness goes DOWN so the
+ * instance is restarted, instead of serving income figures that silently stopped moving.
  */
 @Component
 public class IncomeProjector implements SmartLifecycle {
@@ -43,6 +48,8 @@ public class IncomeProjector implements SmartLifecycle {
   private Thread thread;
   private IncomeFeed feed; // null: rebuild by replay before the next step
   private Connection connection;
+  private final CriticalWorkers.Worker worker;
+  private volatile Error injectedFault;
 
   IncomeProjector(
       IncomeJdbc jdbc,
@@ -50,7 +57,8 @@ public class IncomeProjector implements SmartLifecycle {
       LedgerChanges changes,
       @Value("${ledger.income.poll-interval:500ms}") Duration poll,
       @Value("${ledger.income.batch-entries:5000}") int batchEntries,
-      @Value("${ledger.income.projector-enabled:true}") boolean enabled) {
+      @Value("${ledger.income.projector-enabled:true}") boolean enabled,
+      CriticalWorkers workers) {
     if (batchEntries < 1) {
       throw new IllegalArgumentException("ledger.income.batch-entries must be >= 1");
     }
@@ -59,6 +67,7 @@ public class IncomeProjector implements SmartLifecycle {
     this.poll = poll;
     this.batchEntries = batchEntries;
     this.enabled = enabled;
+    this.worker = workers.register("incomeProjector");
     changes.onCommit(this::wake);
   }
 
@@ -90,6 +99,11 @@ public class IncomeProjector implements SmartLifecycle {
   private void loop() {
     int failures = 0;
     while (running) {
+      Error fault = injectedFault;
+      if (fault != null) {
+        injectedFault = null;
+        throw fault;
+      }
       try {
         if (feed == null) {
           rebuild();
@@ -115,6 +129,12 @@ public class IncomeProjector implements SmartLifecycle {
       }
     }
     close();
+  }
+
+  /** For tests: the thread throws {@code fault} at its next step, as if it ran out of memory. */
+  void injectFault(Error fault) {
+    injectedFault = fault;
+    wake();
   }
 
   /** Replays the ledger up to the committed watermark into a fresh feed; writes nothing. */
@@ -233,13 +253,14 @@ public class IncomeProjector implements SmartLifecycle {
       return;
     }
     running = true;
-    thread = new Thread(this::loop, "ledger-income-projector");
+    thread = new Thread(worker.guard(this::loop, cause -> close()), "ledger-income-projector");
     thread.setDaemon(true);
     thread.start();
   }
 
   @Override
   public synchronized void stop() {
+    worker.stopping();
     running = false;
     if (thread != null) {
       wake();
