@@ -30,10 +30,11 @@ import reactor.core.publisher.Mono;
  * refer to (product, sites, standard versions).
  *
  * <p>Bounded (issue 11 defect 1: a lot with 200,000 entries ran the server out of memory): at most
- * {@code ledger.provenance.max-entries} entries (default 1000) are returned, sales and refunds
- * last, otherwise oldest first, so registrations, transformations, deliveries and inspections are
- * kept before the sales of a busy lot; {@link Rows#total} says how many there were. The rest is
- * read page by page from {@code /api/v1/lots/{lotId}/events}.
+ * {@code ledger.provenance.max-entries} entries (default 1000) are returned, in this order, each
+ * group oldest first: the entry that made the lot itself; the product registration, the
+ * transformations and the inspections; deliveries and production; sales and refunds last. So the
+ * lineage is kept before the deliveries and sales of a busy lot; {@link Rows#omitted} says how many
+ * were left out. Every entry of a lot is paged at {@code /api/v1/lots/{lotId}/events}.
  */
 @Repository
 class ProvenanceStore {
@@ -87,7 +88,12 @@ class ProvenanceStore {
       ),
       kept AS (
         SELECT seq FROM shown
-        ORDER BY type IN ('sale.recorded', 'sale.refunded'), seq
+        ORDER BY CASE
+            WHEN seq = (SELECT created_seq FROM lot WHERE ledger_id = $1 AND lot_id = $2) THEN 0
+            WHEN type IN ('product.registered', 'lot.transformed', 'inspection.recorded') THEN 1
+            WHEN type IN ('sale.recorded', 'sale.refunded') THEN 3
+            ELSE 2
+          END, seq
         LIMIT $4
       )
       SELECT e.seq, e.canonical, e.hash, p.canonical, n.canonical,
