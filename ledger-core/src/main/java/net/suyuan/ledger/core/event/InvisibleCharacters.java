@@ -3,9 +3,9 @@ package net.suyuan.ledger.core.event;
 /**
  * Code points refused in strings appended to the ledger (docs/events.md, "Bounds at append"): they
  * are invisible, or reorder or hide the text around them, so a page would show a consumer something
- * else than what was recorded (a bidirectional override can make {@code LOT-A‮B-TOL} read
- * differently; a zero-width space makes two ids look equal). An explicit list rather than {@link
- * Character#getType}, so the rule does not move with the JDK's Unicode version:
+ * else than what was recorded (a right-to-left override U+202E after {@code LOT-} makes {@code A-1}
+ * display as {@code 1-A}; a zero-width space makes two ids look equal). An explicit list rather
+ * than {@link Character#getType}, so the rule does not move with the JDK's Unicode version:
  *
  * <ul>
  *   <li>controls: C0 U+0000–U+001F, DEL U+007F, C1 U+0080–U+009F;
