@@ -13,9 +13,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+// Its own ledger (and so its own context and database): it enrolls households, and tests sharing
+// the default context replace ledger "main" with fixtures that cannot delete enrolled households.
 @LedgerApiTest
+@TestPropertySource(properties = "ledger.id=household-profile-test")
 class HouseholdProfileAccessTest {
 
   @Autowired WebTestClient http;
