@@ -2,6 +2,7 @@ package net.suyuan.ledger.api.append;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import net.suyuan.ledger.api.health.CriticalWorkers;
 import net.suyuan.ledger.core.event.EventValidator;
 import net.suyuan.ledger.core.hash.HashAlg;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,7 +66,8 @@ public class AppendConfiguration {
       @Value("${ledger.append.queue-capacity:10000}") int queueCapacity,
       @Value("${ledger.append.max-group-events:2000}") int maxGroupEvents,
       @Value("${ledger.append.ahead-min-events:100}") int aheadMinEvents,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      CriticalWorkers workers) {
     GroupCommit commit =
         new GroupCommit(
             db,
@@ -79,6 +81,7 @@ public class AppendConfiguration {
         changes,
         queueCapacity,
         Math.max(maxGroupEvents, EventRequest.MAX_EVENTS),
-        aheadMinEvents);
+        aheadMinEvents,
+        workers.register("groupCommitWriter"));
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import net.suyuan.ledger.core.chain.CanonicalBody;
+import net.suyuan.ledger.core.event.AppendBounds;
 import net.suyuan.ledger.core.event.EventTypes;
 import net.suyuan.ledger.core.event.EventValidationException;
 import net.suyuan.ledger.core.event.FieldError;
@@ -61,9 +62,13 @@ record EventRequest(
   static EventRequest parse(byte[] json, boolean hashed) {
     JsonValue root;
     try {
-      root = JsonParser.parse(json);
+      // Integers only, as bodies are (issue 11 defect 8): 1.0, 1e0, 1e-400 and -0 are refused
+      // here, naming the member, instead of being read as the integers 1 and 0.
+      root = JsonParser.parseIntegersOnly(json);
     } catch (JsonParseException e) {
-      throw malformed(REQUEST, "malformed JSON: " + e.getMessage());
+      throw e.path() != null
+          ? malformed(e.path(), e.reason())
+          : malformed(REQUEST, "malformed JSON: " + e.getMessage());
     }
     if (!(root instanceof JsonObject)) {
       throw malformed(
@@ -135,7 +140,9 @@ record EventRequest(
       throw malformed(prefix + "body", body == null ? "is required" : "must be an object");
     }
     try {
-      return EventTypes.parse(((JsonString) type).value(), (JsonObject) body);
+      LedgerEvent event = EventTypes.parse(((JsonString) type).value(), (JsonObject) body);
+      AppendBounds.check(event, (JsonObject) body); // append-time only: stored entries stay valid
+      return event;
     } catch (EventValidationException e) {
       throw new AppendRejection(AppendRejection.Kind.MALFORMED, prefixed(e, prefix));
     }

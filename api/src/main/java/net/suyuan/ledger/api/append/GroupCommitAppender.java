@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import net.suyuan.ledger.api.append.AppendRejection.Kind;
+import net.suyuan.ledger.api.health.CriticalWorkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,6 +35,10 @@ import reactor.core.scheduler.Schedulers;
  * (another instance wrote, or the previous group failed). The lock, not this class, keeps the chain
  * serial (docs/storage.md, "Pipelined groups"). After a smaller group the next one waits: a short
  * write leaves nothing to overlap, and halving the groups would cost more than it saves.
+ *
+ * <p>The writer is a {@link CriticalWorkers critical worker}: if it dies (an {@link Error} such as
+ * OutOfMemoryError, or any uncaught exception), liveness goes DOWN, every request it held or that
+ * was queued is answered 503, and new requests are refused with 503 at once: never silence.
  */
 public final class GroupCommitAppender implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitAppender.class);
@@ -50,6 +55,10 @@ public final class GroupCommitAppender implements SmartLifecycle {
   private final int maxGroupEvents;
   private final int aheadMinEvents;
   private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+  private final CriticalWorkers.Worker worker;
+  private List<Pending> assembling = List.of(); // the writer thread's alone
+  private Pending carried; // the writer thread's alone
+  private volatile Error injectedFault;
   private int lastGroupEvents; // the writer thread's alone
   private Sinks.One<GroupCommit.Basis> lastPlanned; // the writer thread's alone
   private volatile boolean running;
@@ -60,8 +69,10 @@ public final class GroupCommitAppender implements SmartLifecycle {
       LedgerChanges changes,
       int queueCapacity,
       int maxGroupEvents,
-      int aheadMinEvents) {
+      int aheadMinEvents,
+      CriticalWorkers.Worker worker) {
     this.commit = commit;
+    this.worker = worker;
     this.changes = changes;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.maxGroupEvents = maxGroupEvents;
@@ -73,10 +84,16 @@ public final class GroupCommitAppender implements SmartLifecycle {
     return Mono.defer(
         () -> {
           Pending p = new Pending(command, new CompletableFuture<>());
+          if (!worker.alive()) {
+            return Mono.error(writerDead());
+          }
           if (!running || !queue.offer(p)) {
             return Mono.error(
                 AppendRejection.of(
                     Kind.UNAVAILABLE, "request", "the append queue is full, retry shortly"));
+          }
+          if (!worker.alive() && queue.remove(p)) { // died between the check and the offer
+            return Mono.error(writerDead());
           }
           // Hand the result to another thread: the writer must not serialize 32 HTTP responses
           // before it can start the next group.
@@ -85,9 +102,9 @@ public final class GroupCommitAppender implements SmartLifecycle {
   }
 
   private void loop() {
-    Pending carried = null;
     while (running || !queue.isEmpty() || carried != null) {
       List<Pending> group = new ArrayList<>();
+      assembling = group;
       boolean overlap;
       try {
         // A slot first, then the group: it takes everything that queued meanwhile. After a small
@@ -123,9 +140,47 @@ public final class GroupCommitAppender implements SmartLifecycle {
         Thread.currentThread().interrupt();
         return;
       }
+      Error fault = injectedFault;
+      if (fault != null) {
+        injectedFault = null;
+        throw fault;
+      }
       lastGroupEvents = group.stream().mapToInt(p -> p.command().events().size()).sum();
       commitGroup(group, overlap);
+      assembling = List.of();
     }
+  }
+
+  /**
+   * The writer died (on its own thread, after {@link CriticalWorkers} recorded it): refuse new
+   * requests and answer every request it held or that is queued with 503. Groups already handed to
+   * the database complete on their own.
+   */
+  private void writerDied(Throwable cause) {
+    running = false;
+    AppendRejection error = writerDead();
+    List<Pending> held = new ArrayList<>(assembling);
+    if (carried != null) {
+      held.add(carried);
+    }
+    queue.drainTo(held);
+    held.forEach(p -> p.result().completeExceptionally(error));
+  }
+
+  private static AppendRejection writerDead() {
+    return AppendRejection.of(
+        Kind.UNAVAILABLE,
+        "request",
+        "the ledger writer of this instance has stopped (see /actuator/health/liveness); nothing"
+            + " was appended, retry on another instance");
+  }
+
+  /**
+   * For tests: the writer throws {@code fault} after it has taken its next group, as if it had run
+   * out of memory there, so that group and the queue are left for {@link #writerDied} to answer.
+   */
+  void injectFault(Error fault) {
+    injectedFault = fault;
   }
 
   /**
@@ -220,7 +275,7 @@ public final class GroupCommitAppender implements SmartLifecycle {
       return;
     }
     running = true;
-    writer = new Thread(this::loop, "ledger-group-commit");
+    writer = new Thread(worker.guard(this::loop, this::writerDied), "ledger-group-commit");
     writer.setDaemon(true);
     writer.start();
   }
@@ -228,6 +283,7 @@ public final class GroupCommitAppender implements SmartLifecycle {
   /** Stops taking requests, commits what is queued, then ends the writer thread. */
   @Override
   public synchronized void stop() {
+    worker.stopping();
     running = false;
     if (writer != null) {
       try {

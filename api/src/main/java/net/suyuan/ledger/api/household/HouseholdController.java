@@ -3,7 +3,6 @@ package net.suyuan.ledger.api.household;
 import jakarta.validation.Valid;
 import net.suyuan.ledger.api.auth.Caller;
 import net.suyuan.ledger.api.auth.CallerAccess;
-import net.suyuan.ledger.api.auth.OrganizationStore;
 import net.suyuan.ledger.api.auth.Role;
 import net.suyuan.ledger.api.http.Problems;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,19 +15,20 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Household personal data. Only the owning cooperative and social organizations may read or write
- * it; everyone else gets 403, and requests without a key 401.
+ * Household personal data. Who may read or write a profile is decided by the ledger, not by the
+ * profile row: the cooperative named by the household's {@code household.enrolled} entry, and
+ * social organizations. Everyone else gets 403, requests without a key 401, and a household the
+ * ledger has not enrolled 404 (nobody may create a profile for it: the first writer would otherwise
+ * become its owner and lock the real cooperative out, issue 11 defect 5).
  */
 @RestController
 @RequestMapping("/api/v1/households/{householdId}/profile")
 public class HouseholdController {
 
   private final HouseholdProfileStore profiles;
-  private final OrganizationStore orgs;
 
-  public HouseholdController(HouseholdProfileStore profiles, OrganizationStore orgs) {
+  public HouseholdController(HouseholdProfileStore profiles) {
     this.profiles = profiles;
-    this.orgs = orgs;
   }
 
   @PutMapping
@@ -37,53 +37,48 @@ public class HouseholdController {
       @Valid @RequestBody ProfileRequest request,
       ServerWebExchange exchange) {
     return CallerAccess.requireRole(exchange, Role.COOPERATIVE, Role.SOCIAL_ORG)
-        .flatMap(caller -> checkId(householdId).then(owner(caller, request)))
-        .flatMap(
-            owner ->
-                profiles
-                    .upsert(householdId, owner, request, isSocialOrg(exchange))
-                    .switchIfEmpty(
-                        Mono.error(
-                            Problems.forbidden(
-                                "household " + householdId + " belongs to another cooperative"))));
+        .flatMap(caller -> checkId(householdId).then(enrolledWith(caller, householdId)))
+        .flatMap(cooperative -> checkNamed(request, cooperative))
+        .flatMap(cooperative -> profiles.upsert(householdId, cooperative, request));
   }
 
   @GetMapping
   public Mono<HouseholdProfile> get(@PathVariable String householdId, ServerWebExchange exchange) {
     return CallerAccess.requireRole(exchange, Role.COOPERATIVE, Role.SOCIAL_ORG)
-        .flatMap(
-            caller ->
-                checkId(householdId)
-                    .then(profiles.find(householdId))
-                    .switchIfEmpty(Mono.error(Problems.notFound("no profile for " + householdId)))
-                    .filter(
-                        p ->
-                            caller.role() == Role.SOCIAL_ORG
-                                || p.cooperativeOrgId().equals(caller.orgId()))
-                    .switchIfEmpty(
-                        Mono.error(
-                            Problems.forbidden(
-                                "household " + householdId + " belongs to another cooperative"))));
+        .flatMap(caller -> checkId(householdId).then(enrolledWith(caller, householdId)))
+        .then(profiles.find(householdId))
+        .switchIfEmpty(Mono.error(Problems.notFound("no profile for " + householdId)));
   }
 
-  /** The cooperative that will own the profile, checked to exist with role cooperative. */
-  private Mono<String> owner(Caller caller, ProfileRequest request) {
-    String requested = request.cooperativeOrgId();
-    if (caller.role() == Role.COOPERATIVE) {
-      if (requested != null && !requested.equals(caller.orgId())) {
-        return Mono.error(Problems.forbidden("a cooperative may only manage its own households"));
-      }
-      return Mono.just(caller.orgId());
-    }
-    if (requested == null) {
-      return Mono.error(
-          Problems.invalidField("cooperativeOrgId", "required when a social_org writes"));
-    }
-    return orgs.find(requested)
-        .filter(org -> org.role() == Role.COOPERATIVE)
-        .map(org -> org.orgId())
+  /**
+   * The cooperative the ledger enrolled the household with, once the caller is known to be allowed:
+   * 404 when not enrolled, 403 for another cooperative.
+   */
+  private Mono<String> enrolledWith(Caller caller, String householdId) {
+    return profiles
+        .enrolledCooperative(householdId)
         .switchIfEmpty(
-            Mono.error(Problems.invalidField("cooperativeOrgId", "no such cooperative")));
+            Mono.error(Problems.notFound("household " + householdId + " is not enrolled")))
+        .flatMap(
+            cooperative ->
+                caller.role() == Role.SOCIAL_ORG || cooperative.equals(caller.orgId())
+                    ? Mono.just(cooperative)
+                    : Mono.error(
+                        Problems.forbidden(
+                            "household " + householdId + " belongs to another cooperative")));
+  }
+
+  /** {@code cooperativeOrgId} is optional; when given it must be the enrolling cooperative. */
+  private static Mono<String> checkNamed(ProfileRequest request, String cooperative) {
+    String named = request.cooperativeOrgId();
+    return named == null || named.equals(cooperative)
+        ? Mono.just(cooperative)
+        : Mono.error(
+            Problems.invalidField(
+                "cooperativeOrgId",
+                "the household is enrolled with "
+                    + cooperative
+                    + " (household.enrolled); omit the member or name that cooperative"));
   }
 
   private static Mono<Void> checkId(String householdId) {
@@ -92,9 +87,5 @@ public class HouseholdController {
         : Mono.error(
             Problems.invalidField(
                 "householdId", "must match " + HouseholdProfile.HOUSEHOLD_ID.pattern()));
-  }
-
-  private static boolean isSocialOrg(ServerWebExchange exchange) {
-    return CallerAccess.current(exchange).map(c -> c.role() == Role.SOCIAL_ORG).orElse(false);
   }
 }

@@ -2,6 +2,7 @@ package net.suyuan.ledger.api.household;
 
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
+import net.suyuan.ledger.api.append.LedgerInfo;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -14,9 +15,24 @@ public class HouseholdProfileStore {
       "household_id, cooperative_org_id, display_name, phone, id_number, village, updated_at";
 
   private final DatabaseClient db;
+  private final String ledgerId;
 
-  public HouseholdProfileStore(DatabaseClient db) {
+  public HouseholdProfileStore(DatabaseClient db, LedgerInfo ledger) {
     this.db = db;
+    this.ledgerId = ledger.ledgerId();
+  }
+
+  /**
+   * The cooperative the ledger's {@code household.enrolled} entry names (the validation state
+   * written with the entry); empty when the household is not enrolled.
+   */
+  public Mono<String> enrolledCooperative(String householdId) {
+    return db.sql(
+            "SELECT cooperative FROM household WHERE ledger_id = :ledger AND household_id = :id")
+        .bind("ledger", ledgerId)
+        .bind("id", householdId)
+        .map(row -> row.get("cooperative", String.class))
+        .one();
   }
 
   public Mono<HouseholdProfile> find(String householdId) {
@@ -27,11 +43,12 @@ public class HouseholdProfileStore {
   }
 
   /**
-   * Inserts or updates in one statement. An existing profile is only overwritten when it belongs to
-   * {@code cooperativeOrgId} or {@code anyOwner} is set (social_org); otherwise emits empty.
+   * Inserts or updates in one statement, owned by {@code cooperativeOrgId}: the enrolling
+   * cooperative, checked by the caller. A row left with another owner (before ownership came from
+   * the ledger) is taken back.
    */
   public Mono<HouseholdProfile> upsert(
-      String householdId, String cooperativeOrgId, ProfileRequest p, boolean anyOwner) {
+      String householdId, String cooperativeOrgId, ProfileRequest p) {
     String sql =
         "INSERT INTO household_profile (household_id, cooperative_org_id, display_name, phone,"
             + " id_number, village) VALUES (:id, :coop, :name, :phone, :idn, :village)"
@@ -39,7 +56,6 @@ public class HouseholdProfileStore {
             + " cooperative_org_id = EXCLUDED.cooperative_org_id,"
             + " display_name = EXCLUDED.display_name, phone = EXCLUDED.phone,"
             + " id_number = EXCLUDED.id_number, village = EXCLUDED.village, updated_at = now()"
-            + " WHERE household_profile.cooperative_org_id = :coop OR :any"
             + " RETURNING "
             + COLUMNS;
     DatabaseClient.GenericExecuteSpec spec =
@@ -48,7 +64,7 @@ public class HouseholdProfileStore {
     spec = bindNullable(spec, "phone", p.phone());
     spec = bindNullable(spec, "idn", p.idNumber());
     spec = bindNullable(spec, "village", p.village());
-    return spec.bind("any", anyOwner).map(HouseholdProfileStore::toProfile).one();
+    return spec.map(HouseholdProfileStore::toProfile).one();
   }
 
   private static DatabaseClient.GenericExecuteSpec bindNullable(

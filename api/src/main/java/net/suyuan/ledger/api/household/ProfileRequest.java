@@ -5,7 +5,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Body of {@code PUT /api/v1/households/{householdId}/profile}. {@code cooperativeOrgId} may be
- * omitted by a cooperative (it then owns the profile) and is required from a social_org.
+ * omitted: the owner is always the cooperative the ledger enrolled the household with, and when
+ * given it must name that cooperative.
  */
 public record ProfileRequest(
     @Size(max = 64) String cooperativeOrgId,

@@ -88,6 +88,28 @@ final class IncomeParams {
     return year;
   }
 
+  /** {@code after} of a households.csv page: absent ("" = from the first) or a household id. */
+  static String afterHousehold(String value) {
+    return value == null
+        ? ""
+        : matching(
+            "after", value, HOUSEHOLD_ID, "must be a household id " + HOUSEHOLD_ID.pattern());
+  }
+
+  /** {@code limit}: absent ({@code max}) or an integer 1..max. */
+  static int limit(String value, int max) {
+    if (value == null) {
+      return max;
+    }
+    String rule = "must be an integer from 1 to " + max;
+    if (!value.matches("^[0-9]{1,9}$")
+        || Integer.parseInt(value) < 1
+        || Integer.parseInt(value) > max) {
+      throw invalid("limit", rule, value);
+    }
+    return Integer.parseInt(value);
+  }
+
   /** {@code detail}: absent or {@code entries}. */
   static boolean detail(String value) {
     if (value == null) {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import net.suyuan.ledger.api.append.LedgerChanges;
 import net.suyuan.ledger.api.append.LedgerInfo;
+import net.suyuan.ledger.api.health.CriticalWorkers;
 import net.suyuan.ledger.api.income.ChainRows.Watermark;
 import net.suyuan.ledger.core.chain.ChainHead;
 import net.suyuan.ledger.core.hash.HashAlg;
@@ -39,6 +40,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>It runs after every local commit ({@link LedgerChanges}) and every {@code
  * ledger.income.poll-interval} (default 500 ms) for other instances' appends.
+ *
+ * <p>The thread is a {@link CriticalWorkers critical worker}: a failed step is retried (above), but
+ * if the thread itself dies (an {@link Error} such as OutOfMemoryError) liveness goes DOWN so the
+ * instance is restarted, instead of serving income figures that silently stopped moving.
  */
 @Component
 public class IncomeProjector implements SmartLifecycle {
@@ -68,6 +73,8 @@ public class IncomeProjector implements SmartLifecycle {
   private final AtomicLong rebuilds = new AtomicLong();
   private Thread thread;
   private Connection connection;
+  private final CriticalWorkers.Worker worker;
+  private volatile Error injectedFault;
   private IncomeFeed feed; // null: rebuild by replay before the next step
   private ChainHead fed; // the last entry applied to feed, verified; null before the genesis
   private String stuckProbe; // non-null: a failure at stuckAt, and what its rows looked like
@@ -81,7 +88,8 @@ public class IncomeProjector implements SmartLifecycle {
       @Value("${ledger.income.poll-interval:500ms}") Duration poll,
       @Value("${ledger.income.max-backoff:30s}") Duration maxBackoff,
       @Value("${ledger.income.batch-entries:5000}") int batchEntries,
-      @Value("${ledger.income.projector-enabled:true}") boolean enabled) {
+      @Value("${ledger.income.projector-enabled:true}") boolean enabled,
+      CriticalWorkers workers) {
     if (batchEntries < 1) {
       throw new IllegalArgumentException("ledger.income.batch-entries must be >= 1");
     }
@@ -96,6 +104,7 @@ public class IncomeProjector implements SmartLifecycle {
     this.batchEntries = batchEntries;
     this.enabled = enabled;
     this.status = enabled ? ProjectionStatus.STARTING : ProjectionStatus.DISABLED;
+    this.worker = workers.register("incomeProjector");
     changes.onCommit(this::wake);
   }
 
@@ -153,6 +162,11 @@ public class IncomeProjector implements SmartLifecycle {
   private void loop() {
     int failures = 0;
     while (running) {
+      Error fault = injectedFault;
+      if (fault != null) {
+        injectedFault = null;
+        throw fault;
+      }
       boolean ok;
       try {
         ok = attempt();
@@ -182,6 +196,12 @@ public class IncomeProjector implements SmartLifecycle {
       }
     }
     close();
+  }
+
+  /** For tests: the thread throws {@code fault} at its next step, as if it ran out of memory. */
+  void injectFault(Error fault) {
+    injectedFault = fault;
+    wake();
   }
 
   /** Steps until the projection has caught up; false if it failed (status says why). */
@@ -455,13 +475,14 @@ public class IncomeProjector implements SmartLifecycle {
       return;
     }
     running = true;
-    thread = new Thread(this::loop, "ledger-income-projector");
+    thread = new Thread(worker.guard(this::loop, cause -> close()), "ledger-income-projector");
     thread.setDaemon(true);
     thread.start();
   }
 
   @Override
   public synchronized void stop() {
+    worker.stopping();
     running = false;
     if (thread != null) {
       wake();

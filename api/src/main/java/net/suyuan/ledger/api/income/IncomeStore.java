@@ -85,10 +85,19 @@ class IncomeStore {
   private static final String HOUSEHOLDS_CSV =
       """
       WITH g AS (SELECT gtin FROM income_product WHERE ledger_id = $1 AND org_id = $2),
+      page AS (
+        SELECT DISTINCT y.household_id
+        FROM income_household_gtin_year y
+        LEFT JOIN household hh ON hh.ledger_id = $1 AND hh.household_id = y.household_id
+        WHERE y.ledger_id = $1 AND y.gtin IN (SELECT gtin FROM g) AND y.year = $3
+          AND y.household_id > $4 AND ($6 = '' OR hh.cooperative = $6)
+        ORDER BY 1
+        LIMIT $5),
       hc AS (
         SELECT household_id, channel, sum(sales_income_fen)::bigint AS income
         FROM income_household_gtin_year
         WHERE ledger_id = $1 AND gtin IN (SELECT gtin FROM g) AND year = $3
+          AND household_id IN (SELECT household_id FROM page)
         GROUP BY 1, 2)
       SELECT hc.household_id, h.cooperative, hc.channel, hc.income,
              coalesce(y.wages_fen, 0) AS wages, coalesce(y.paid_out_fen, 0) AS paid_out, %s
@@ -210,6 +219,23 @@ class IncomeStore {
                         .toList()));
   }
 
+  /** The household's cooperative (null when not enrolled) and its line count in a period. */
+  record LineCount(String cooperative, long lines) {}
+
+  /** How many income lines the household has in the period (an index-only count). */
+  Mono<LineCount> lineCount(String householdId, LocalDate from, LocalDate to) {
+    return db.sql(
+            "SELECT (SELECT cooperative FROM household WHERE ledger_id = $1 AND household_id = $2)"
+                + " AS coop, (SELECT count(*) FROM income_line WHERE ledger_id = $1"
+                + " AND household_id = $2 AND occurred_date BETWEEN $3 AND $4) AS n")
+        .bind(0, ledgerId)
+        .bind(1, householdId)
+        .bind(2, from)
+        .bind(3, to)
+        .map(r -> new LineCount(r.get("coop", String.class), r.get("n", Long.class)))
+        .one();
+  }
+
   Mono<List<ProgramRow>> program(String orgId, int year) {
     return db.sql(PROGRAM)
         .bind(0, ledgerId)
@@ -256,11 +282,19 @@ class IncomeStore {
         .collectList();
   }
 
-  Mono<List<CsvRow>> householdsCsv(String orgId, int year) {
+  /**
+   * The rows of at most {@code households} households with ids after {@code after} ("" for the
+   * first page), in id order; only {@code cooperative}'s when it is not empty.
+   */
+  Mono<List<CsvRow>> householdsCsv(
+      String orgId, int year, String after, int households, String cooperative) {
     return db.sql(HOUSEHOLDS_CSV)
         .bind(0, ledgerId)
         .bind(1, orgId)
         .bind(2, year)
+        .bind(3, after)
+        .bind(4, households)
+        .bind(5, cooperative)
         .map(
             r ->
                 new CsvRow(

@@ -6,6 +6,7 @@ import net.suyuan.ledger.api.auth.CallerAccess;
 import net.suyuan.ledger.api.auth.Role;
 import net.suyuan.ledger.api.http.Problems;
 import net.suyuan.ledger.api.income.IncomeStore.ProgramRow;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,10 +28,19 @@ import reactor.core.publisher.Mono;
 class ProgramController {
   static final String AS_OF_HEADER = "Ledger-As-Of-Seq";
 
+  /** households.csv: the {@code after} of the next page; absent on the last page. */
+  static final String NEXT_HEADER = "Ledger-Next-After";
+
   private final IncomeStore store;
   private final IncomeProjector projector;
 
-  ProgramController(IncomeStore store, IncomeProjector projector) {
+  private final int csvPageHouseholds;
+
+  ProgramController(
+      IncomeStore store,
+      IncomeProjector projector,
+      @Value("${ledger.income.csv-page-households:10000}") int csvPageHouseholds) {
+    this.csvPageHouseholds = csvPageHouseholds;
     this.store = store;
     this.projector = projector;
   }
@@ -99,36 +109,72 @@ class ProgramController {
         });
   }
 
+  /**
+   * One page of households (ids after {@code after}, at most {@code limit}, default and maximum
+   * {@code ledger.income.csv-page-households}); header {@value #NEXT_HEADER} carries the last id of
+   * the page when more follow.
+   */
   @GetMapping("/api/v1/programs/{orgId}/households.csv")
   Mono<ResponseEntity<byte[]>> householdsCsv(
       @PathVariable String orgId,
       @RequestParam(required = false) String year,
+      @RequestParam(required = false) String after,
+      @RequestParam(required = false) String limit,
       ServerWebExchange exchange) {
     return CallerAccess.requireRole(exchange, Role.COOPERATIVE, Role.SOCIAL_ORG, Role.AUDITOR)
         .flatMap(
             caller -> {
               String org = IncomeParams.orgId(orgId);
               int y = IncomeParams.year(year);
+              String from = IncomeParams.afterHousehold(after);
+              int pageSize = IncomeParams.limit(limit, csvPageHouseholds);
               String onlyCooperative = caller.role() == Role.COOPERATIVE ? caller.orgId() : null;
               return program(org, y)
-                  .then(store.householdsCsv(org, y))
+                  .then(
+                      store.householdsCsv(
+                          org,
+                          y,
+                          from,
+                          pageSize + 1, // one more tells whether a next page exists
+                          onlyCooperative == null ? "" : onlyCooperative))
                   .zipWith(store.watermark())
                   .map(
-                      t ->
-                          ResponseEntity.ok()
-                              .headers(
-                                  h ->
-                                      ProjectionView.headers(
-                                              asOf(t.getT1(), t.getT2()), projector.status())
-                                          .forEach(h::set))
-                              .contentType(
-                                  new MediaType(
-                                      "text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                              .header(
-                                  HttpHeaders.CONTENT_DISPOSITION,
-                                  "attachment; filename=\"households-" + org + "-" + y + ".csv\"")
-                              .header(AS_OF_HEADER, Long.toString(asOf(t.getT1(), t.getT2()).seq()))
-                              .body(HouseholdsCsv.write(t.getT1(), onlyCooperative)));
+                      t -> {
+                        List<IncomeStore.CsvRow> rows = t.getT1();
+                        List<String> ids =
+                            rows.stream()
+                                .map(IncomeStore.CsvRow::householdId)
+                                .distinct()
+                                .sorted()
+                                .toList();
+                        String next = null;
+                        if (ids.size() > pageSize) {
+                          next = ids.get(pageSize - 1);
+                          String last = next;
+                          rows =
+                              rows.stream()
+                                  .filter(r -> r.householdId().compareTo(last) <= 0)
+                                  .toList();
+                        }
+                        IncomeStore.AsOf asOf = asOf(rows, t.getT2());
+                        ResponseEntity.BodyBuilder ok =
+                            ResponseEntity.ok()
+                                .headers(
+                                    h ->
+                                        ProjectionView.headers(asOf, projector.status())
+                                            .forEach(h::set))
+                                .contentType(
+                                    new MediaType(
+                                        "text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                                .header(
+                                    HttpHeaders.CONTENT_DISPOSITION,
+                                    "attachment; filename=\"households-" + org + "-" + y + ".csv\"")
+                                .header(AS_OF_HEADER, Long.toString(asOf.seq()));
+                        if (next != null) {
+                          ok.header(NEXT_HEADER, next);
+                        }
+                        return ok.body(HouseholdsCsv.write(rows, onlyCooperative));
+                      });
             });
   }
 

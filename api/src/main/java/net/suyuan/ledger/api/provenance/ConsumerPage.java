@@ -135,6 +135,16 @@ final class ConsumerPage {
           .append(v.failed().stream().map(s -> "#" + s).collect(Collectors.joining(", ")))
           .append("</section>");
     }
+    if (v.omitted()
+        > 0) { // a busy lot: the page shows a bounded part (ledger.provenance.max-entries)
+      h.append("<p class=\"muted\" id=\"omitted\">")
+          .append(
+              lang.t(
+                  "另有 " + v.omitted() + " 条记录（多为销售）未在本页显示，也未在本页核对。",
+                  v.omitted()
+                      + " more records (mostly sales) are neither shown nor checked on this page."))
+          .append("</p>");
+    }
   }
 
   private static void inspections(StringBuilder h, Provenance p, Lang lang) {

@@ -31,9 +31,13 @@ public record Provenance(
 
   /**
    * {@code ok} only when every shown entry verified; {@code failed} lists the seqs that did not.
-   * {@code ledgerHead} is the chain head the check ran against.
+   * {@code ledgerHead} is the chain head the check ran against. {@code omitted}: entries of the
+   * lineage neither shown nor checked because of {@code ledger.provenance.max-entries} (sales and
+   * refunds go first); when it is not 0 the timeline, sales and deliveries are partial, and the
+   * full list is paged at {@code /api/v1/lots/{lotId}/events}.
    */
-  public record Verification(boolean ok, int checked, List<Long> failed, Head ledgerHead) {}
+  public record Verification(
+      boolean ok, int checked, List<Long> failed, Head ledgerHead, long omitted) {}
 
   public record Head(long seq, String hash) {}
 

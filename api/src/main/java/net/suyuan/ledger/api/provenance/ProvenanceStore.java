@@ -28,6 +28,13 @@ import reactor.core.publisher.Mono;
  * (deliveries, production, inspection, the transformation that made them); for the lot and its
  * downstream lots every entry mentioning them (including their sales); plus the registrations they
  * refer to (product, sites, standard versions).
+ *
+ * <p>Bounded (issue 11 defect 1: a lot with 200,000 entries ran the server out of memory): at most
+ * {@code ledger.provenance.max-entries} entries (default 1000) are returned, in this order, each
+ * group oldest first: the entry that made the lot itself; the product registration, the
+ * transformations and the inspections; deliveries and production; sales and refunds last. So the
+ * lineage is kept before the deliveries and sales of a busy lot; {@link Rows#omitted} says how many
+ * were left out. Every entry of a lot is paged at {@code /api/v1/lots/{lotId}/events}.
  */
 @Repository
 class ProvenanceStore {
@@ -67,7 +74,7 @@ class ProvenanceStore {
         SELECT l.created_seq AS seq FROM lot l JOIN lots USING (lot_id) WHERE l.ledger_id = $1
       ),
       shown AS (
-        SELECT el.seq
+        SELECT el.seq, e.type
         FROM lots
         JOIN entry_lot el ON el.ledger_id = $1 AND el.lot_id = lots.lot_id
         JOIN entry e ON e.ledger_id = $1 AND e.seq = el.seq
@@ -75,14 +82,24 @@ class ProvenanceStore {
            OR e.type IN ('harvest.delivered', 'production.recorded', 'inspection.recorded')
            OR el.seq IN (SELECT seq FROM makers)
         UNION
-        SELECT p.seq FROM product p
+        SELECT p.seq, 'product.registered' FROM product p
         WHERE p.ledger_id = $1
           AND p.gtin IN (SELECT l.gtin FROM lot l JOIN lots USING (lot_id) WHERE l.ledger_id = $1)
+      ),
+      kept AS (
+        SELECT seq FROM shown
+        ORDER BY CASE
+            WHEN seq = (SELECT created_seq FROM lot WHERE ledger_id = $1 AND lot_id = $2) THEN 0
+            WHEN type IN ('product.registered', 'lot.transformed', 'inspection.recorded') THEN 1
+            WHEN type IN ('sale.recorded', 'sale.refunded') THEN 3
+            ELSE 2
+          END, seq
+        LIMIT $4
       )
       SELECT e.seq, e.canonical, e.hash, p.canonical, n.canonical,
-             g.hash_alg, g.head_seq, g.head_hash
+             g.hash_alg, g.head_seq, g.head_hash, (SELECT count(*) FROM shown) AS total
       FROM ledger g
-      LEFT JOIN shown r ON true
+      LEFT JOIN kept r ON true
       LEFT JOIN entry e ON e.ledger_id = $1 AND e.seq = r.seq
       LEFT JOIN entry p ON p.ledger_id = $1 AND p.seq = e.seq - 1
       LEFT JOIN entry n ON n.ledger_id = $1 AND n.seq = e.seq + 1
@@ -111,10 +128,18 @@ class ProvenanceStore {
 
   private final DatabaseClient db;
   private final String ledgerId;
+  private final int maxEntries;
 
-  ProvenanceStore(DatabaseClient db, @Value("${ledger.id:main}") String ledgerId) {
+  ProvenanceStore(
+      DatabaseClient db,
+      @Value("${ledger.id:main}") String ledgerId,
+      @Value("${ledger.provenance.max-entries:1000}") int maxEntries) {
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("ledger.provenance.max-entries must be >= 1");
+    }
     this.db = db;
     this.ledgerId = ledgerId;
+    this.maxEntries = maxEntries;
   }
 
   /**
@@ -126,6 +151,7 @@ class ProvenanceStore {
         .bind(0, ledgerId)
         .bind(1, lot.value())
         .bind(2, MAX_DEPTH)
+        .bind(3, maxEntries)
         .map(ProvenanceStore::raw)
         .all()
         .collectList()
@@ -153,22 +179,31 @@ class ProvenanceStore {
   /** One shown entry with its neighbours ({@code null} where there is none). */
   record Row(long seq, byte[] canonical, byte[] hash, byte[] prevCanonical, byte[] nextCanonical) {}
 
-  /** The shown entries in seq order and the ledger's head at the time of the query. */
-  record Rows(String hashAlg, long headSeq, byte[] headHash, List<Row> entries) {
+  /**
+   * The shown entries in seq order and the ledger's head at the time of the query.
+   *
+   * @param omitted entries of the lineage left out by the cap (0 when all are shown)
+   */
+  record Rows(String hashAlg, long headSeq, byte[] headHash, List<Row> entries, long omitted) {
     /** These rows and {@code more}, each seq once, in seq order. */
     Rows with(List<Row> more) {
       java.util.TreeMap<Long, Row> bySeq = new java.util.TreeMap<>();
       entries.forEach(r -> bySeq.put(r.seq(), r));
       more.forEach(r -> bySeq.putIfAbsent(r.seq(), r));
-      return new Rows(hashAlg, headSeq, headHash, List.copyOf(bySeq.values()));
+      return new Rows(hashAlg, headSeq, headHash, List.copyOf(bySeq.values()), omitted);
     }
   }
 
-  private record Raw(Row row, String hashAlg, long headSeq, byte[] headHash) {}
+  private record Raw(Row row, String hashAlg, long headSeq, byte[] headHash, long total) {}
 
   private static Raw raw(Readable r) {
     Row row = r.get(0, Long.class) == null ? null : row(r);
-    return new Raw(row, r.get(5, String.class), r.get(6, Long.class), r.get(7, byte[].class));
+    return new Raw(
+        row,
+        r.get(5, String.class),
+        r.get(6, Long.class),
+        r.get(7, byte[].class),
+        r.get(8, Long.class));
   }
 
   private static Row row(Readable r) {
@@ -186,6 +221,11 @@ class ProvenanceStore {
     }
     Raw first = raws.get(0);
     List<Row> entries = raws.stream().map(Raw::row).filter(r -> r != null).toList();
-    return new Rows(first.hashAlg(), first.headSeq(), first.headHash(), entries);
+    return new Rows(
+        first.hashAlg(),
+        first.headSeq(),
+        first.headHash(),
+        entries,
+        Math.max(0, first.total() - entries.size()));
   }
 }

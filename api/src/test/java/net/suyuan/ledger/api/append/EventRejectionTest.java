@@ -87,9 +87,65 @@ class EventRejectionTest {
             "body.feesReturned.platformFen"),
         Arguments.of(
             "future occurredAt",
-            b.sale(w.id("fu-"), lot, "1", "2999-01-01T00:00:00.000Z"),
+            b.sale(w.id("fu-"), lot, "1", "2099-01-01T00:00:00.000Z"),
             422,
             "body.occurredAt"),
+        // Issue 11 defect 2: what the projections cannot take is refused at append.
+        Arguments.of(
+            "occurredAt in year 0",
+            b.sale(w.id("y0-"), lot, "1", "0000-01-01T00:00:00.000Z"),
+            400,
+            "body.occurredAt"),
+        Arguments.of(
+            "occurredAt just before 2000",
+            b.sale(w.id("y1-"), lot, "1", "1999-12-31T23:59:59.999Z"),
+            400,
+            "body.occurredAt"),
+        Arguments.of(
+            "unitPriceFen 2^53-1",
+            b.sale(w.id("up-"), lot, 1).replace(":6800}", ":9007199254740991}"),
+            400,
+            "body.unitPriceFen"),
+        Arguments.of(
+            "unitPriceFen one past 10^10",
+            b.sale(w.id("uq-"), lot, 1).replace(":6800}", ":10000000001}"),
+            400,
+            "body.unitPriceFen"),
+        Arguments.of(
+            "gross one unit past 10^10",
+            b.sale(w.id("ug-"), lot, 2).replace(":6800}", ":5000000001}"),
+            400,
+            "body.unitPriceFen"),
+        // Issue 11 defect 8: integers only, as written; no invisible or bidi control characters.
+        Arguments.of(
+            "quantity 1.0", b.sale(w.id("f1-"), lot, "1.0", Bodies.T), 400, "body.quantity"),
+        Arguments.of(
+            "quantity 1e0", b.sale(w.id("f2-"), lot, "1e0", Bodies.T), 400, "body.quantity"),
+        Arguments.of(
+            "fee 1e-400",
+            b.sale(w.id("f3-"), lot, 1).replace("\"packagingFen\":300", "\"packagingFen\":1e-400"),
+            400,
+            "body.fees.packagingFen"),
+        Arguments.of(
+            "fee -0",
+            b.sale(w.id("f4-"), lot, 1).replace("\"packagingFen\":300", "\"packagingFen\":-0"),
+            400,
+            "body.fees.packagingFen"),
+        Arguments.of(
+            "fraction inside a batch",
+            Bodies.batch(b.sale(w.id("f5-"), lot, 1), b.sale(w.id("f6-"), lot, "2.0", Bodies.T)),
+            400,
+            "events[1].body.quantity"),
+        Arguments.of(
+            "right-to-left override in a name",
+            b.site(w.id("bidi-")).replace("东坡茶园", "东坡\u202e园茶"),
+            400,
+            "body.name"),
+        Arguments.of(
+            "zero-width space in a village",
+            b.site(w.id("zw-")).replace("清水村", "清水\u200b村"),
+            400,
+            "body.village"),
         Arguments.of("unknown type", Bodies.event("foo.bar", "{}"), 400, "type"),
         Arguments.of("reserved type", Bodies.event("ledger.genesis", "{}"), 400, "type"),
         Arguments.of("malformed JSON", "{\"type\": \"sale.recorded\", ", 400, "request"),
@@ -168,6 +224,22 @@ class EventRejectionTest {
         .jsonPath("$.errors[0].field")
         .isEqualTo(field);
     assertThat(head()).isEqualTo(before);
+  }
+
+  /** Each append bound at its limit is accepted (the ones past it are in badEvents). */
+  @Test
+  void boundsAtTheLimit_areAccepted() {
+    Bodies b = w.b;
+    w.post(
+            w.sellerKey,
+            Bodies.batch(
+                b.sale(w.id("lim1-"), w.lot(), "1", "2000-01-01T00:00:00.000Z")
+                    .replace(":6800}", ":10000000000}"),
+                b.sale(w.id("lim2-"), w.lot(), "2", "2000-01-01T00:00:00.000Z")
+                    .replace(":6800}", ":5000000000}")))
+        .expectStatus()
+        .isCreated();
+    w.post(w.coopKey, b.site(w.id("ok-")).replace("东坡茶园", "东坡茶园 🍵 Ⅱ号")).expectStatus().isCreated();
   }
 
   @Test

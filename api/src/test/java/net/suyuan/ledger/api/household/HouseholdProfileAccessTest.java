@@ -1,21 +1,32 @@
 package net.suyuan.ledger.api.household;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.Map;
 import net.suyuan.ledger.api.support.AdminClient;
 import net.suyuan.ledger.api.support.LedgerApiTest;
+import net.suyuan.ledger.api.support.TestJdbc;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+// Its own ledger (and so its own context and database): it enrolls households, and tests sharing
+// the default context replace ledger "main" with fixtures that cannot delete enrolled households.
 @LedgerApiTest
+@TestPropertySource(properties = "ledger.id=household-profile-test")
 class HouseholdProfileAccessTest {
 
   @Autowired WebTestClient http;
+  @Autowired Environment env;
 
   String coopA;
+  String coopB;
   String coopAKey;
   String coopBKey;
   String socialKey;
@@ -27,10 +38,30 @@ class HouseholdProfileAccessTest {
     AdminClient admin = new AdminClient(http);
     coopA = AdminClient.uniqueOrgId("coopa");
     coopAKey = admin.orgWithKey(coopA, "cooperative");
-    coopBKey = admin.orgWithKey(AdminClient.uniqueOrgId("coopb"), "cooperative");
+    coopB = AdminClient.uniqueOrgId("coopb");
+    coopBKey = admin.orgWithKey(coopB, "cooperative");
     socialKey = admin.orgWithKey(AdminClient.uniqueOrgId("ngo"), "social_org");
     sellerKey = admin.orgWithKey(AdminClient.uniqueOrgId("shop"), "seller");
     householdId = "hh-" + coopA.substring(coopA.length() - 8);
+    enroll(coopAKey, householdId, coopA);
+  }
+
+  /** Enrolls a household in the ledger the way a cooperative does: a household.enrolled event. */
+  private void enroll(String key, String household, String cooperative) {
+    String body =
+        "{\"type\":\"household.enrolled\",\"body\":{\"householdId\":\""
+            + household
+            + "\",\"village\":\"Xiaohe\",\"cooperative\":\""
+            + cooperative
+            + "\"}}";
+    http.post()
+        .uri("/api/v1/events")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange()
+        .expectStatus()
+        .isCreated();
   }
 
   private WebTestClient.ResponseSpec put(String key, Map<String, Object> body) {
@@ -106,13 +137,85 @@ class HouseholdProfileAccessTest {
   }
 
   @Test
-  void socialOrg_withoutCooperativeOrgId_is400NamingTheField() {
-    put(socialKey, profile("X"))
+  void socialOrg_withoutCooperativeOrgId_writesForTheEnrollingCooperative() {
+    put(socialKey, profile("Wang Fang"))
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.cooperativeOrgId")
+        .isEqualTo(coopA);
+    get(coopAKey).expectStatus().isOk();
+  }
+
+  @Test
+  void socialOrg_namingAnotherCooperative_is400NamingTheField_andStoresNothing() {
+    Map<String, Object> body = profile("X");
+    body.put("cooperativeOrgId", coopB);
+    put(socialKey, body)
         .expectStatus()
         .isBadRequest()
         .expectBody()
         .jsonPath("$.field")
         .isEqualTo("cooperativeOrgId");
+    get(coopAKey).expectStatus().isNotFound();
+    get(coopBKey).expectStatus().isForbidden();
+  }
+
+  /** Issue 11 defect 5: the first PUT used to make any cooperative the owner. */
+  @Test
+  void otherCooperative_cannotCreateTheProfileFirst_andTheOwnerStaysInCharge() {
+    put(coopBKey, profile("Hijacked")).expectStatus().isForbidden();
+    get(coopBKey).expectStatus().isForbidden();
+    get(coopAKey).expectStatus().isNotFound(); // nothing was stored
+    put(coopAKey, profile("Wang Fang"))
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.cooperativeOrgId")
+        .isEqualTo(coopA);
+  }
+
+  /** A profile another cooperative grabbed before the fix: the enrolling one takes it back. */
+  @Test
+  void profileHeldByAnotherCooperative_isReadableAndWritableOnlyByTheEnrollingOne()
+      throws Exception {
+    try (Connection c = TestJdbc.connect(env);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO household_profile (household_id, cooperative_org_id, display_name)"
+                    + " VALUES (?, ?, 'Hijacked')")) {
+      ps.setString(1, householdId);
+      ps.setString(2, coopB);
+      ps.executeUpdate();
+    }
+    get(coopBKey).expectStatus().isForbidden();
+    put(coopBKey, profile("Hijacked again")).expectStatus().isForbidden();
+    put(coopAKey, profile("Wang Fang"))
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.cooperativeOrgId")
+        .isEqualTo(coopA)
+        .jsonPath("$.displayName")
+        .isEqualTo("Wang Fang");
+  }
+
+  @Test
+  void householdNotEnrolled_is404ForEveryone_andStoresNothing() {
+    householdId = "hh-new-" + coopA.substring(coopA.length() - 8);
+    put(coopAKey, profile("X")).expectStatus().isNotFound();
+    put(coopBKey, profile("X")).expectStatus().isNotFound();
+    Map<String, Object> body = profile("X");
+    body.put("cooperativeOrgId", coopA);
+    put(socialKey, body)
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    get(socialKey).expectStatus().isNotFound();
+    enroll(coopBKey, householdId, coopB); // enrolled later: its own cooperative may now write
+    put(coopAKey, profile("X")).expectStatus().isForbidden();
+    put(coopBKey, profile("Li Lei")).expectStatus().isOk();
   }
 
   @Test

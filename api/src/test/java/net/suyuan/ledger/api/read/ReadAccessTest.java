@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.util.Map;
+import java.sql.PreparedStatement;
 import java.util.Set;
 import net.suyuan.ledger.api.support.AdminClient;
 import net.suyuan.ledger.api.support.LedgerApiTest;
@@ -40,19 +40,24 @@ class ReadAccessTest {
 
   @BeforeEach
   void ledgerAndAHouseholdProfile() throws Exception {
-    try (Connection c = TestJdbc.connect(env)) {
-      LedgerFixture.write(c, "main", HashAlg.SHA_256, 40);
-    }
     String coop = AdminClient.uniqueOrgId("coop");
-    String key = new AdminClient(http).orgWithKey(coop, "cooperative");
-    http.put()
-        .uri("/api/v1/households/{id}/profile", "hh-" + coop.substring(coop.length() - 8))
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
-        .bodyValue(
-            Map.of("displayName", NAME, "phone", PHONE, "idNumber", ID_NUMBER, "village", VILLAGE))
-        .exchange()
-        .expectStatus()
-        .isOk();
+    new AdminClient(http).createOrg(coop, "cooperative");
+    // Written beside the fixture chain directly: through the API a profile needs the household
+    // enrolled in the ledger (household.enrolled), which the fixture chain does not hold.
+    try (Connection c = TestJdbc.connect(env);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO household_profile (household_id, cooperative_org_id, display_name,"
+                    + " phone, id_number, village) VALUES (?, ?, ?, ?, ?, ?)")) {
+      LedgerFixture.write(c, "main", HashAlg.SHA_256, 40);
+      ps.setString(1, "hh-" + coop.substring(coop.length() - 8));
+      ps.setString(2, coop);
+      ps.setString(3, NAME);
+      ps.setString(4, PHONE);
+      ps.setString(5, ID_NUMBER);
+      ps.setString(6, VILLAGE);
+      ps.executeUpdate();
+    }
   }
 
   @ParameterizedTest

@@ -18,10 +18,18 @@ public final class JsonParser {
   private int pos;
   private final StringBuilder text = new StringBuilder(64);
 
-  private JsonParser(byte[] in, int offset, int length) {
+  /** Numbers must be written as integers; set by {@link #parseIntegersOnly}. */
+  private final boolean integersOnly;
+
+  /** Member names (String) and array indexes (int[1]) down to the current value, when tracked. */
+  private final java.util.ArrayDeque<Object> path;
+
+  private JsonParser(byte[] in, int offset, int length, boolean integersOnly) {
     this.in = in;
     this.pos = offset;
     this.end = offset + length;
+    this.integersOnly = integersOnly;
+    this.path = integersOnly ? new java.util.ArrayDeque<>() : null;
   }
 
   public static JsonValue parse(byte[] utf8) throws JsonParseException {
@@ -34,12 +42,26 @@ public final class JsonParser {
 
   /** Parses exactly one JSON text filling {@code in[offset, offset + length)}. */
   public static JsonValue parse(byte[] in, int offset, int length) throws JsonParseException {
-    JsonParser parser = new JsonParser(in, offset, length);
-    parser.skipWhitespace();
-    JsonValue value = parser.value(0);
-    parser.skipWhitespace();
-    if (parser.pos != parser.end) {
-      throw parser.error("unexpected data after the JSON value");
+    return new JsonParser(in, offset, length, false).document();
+  }
+
+  /**
+   * Parses input that may hold integers only, as the ledger's event bodies do (docs/events.md): a
+   * number written with a fraction or an exponent ({@code 1.0}, {@code 1e0}, {@code 1e-400}) or as
+   * {@code -0} is an error naming its path ({@link JsonParseException#path()}), where {@link
+   * #parse} would read {@code 1.0} and {@code 1e0} as 1 and {@code 1e-400} and {@code -0} as 0. For
+   * input received from clients; stored canonical entries are read with {@link #parse}.
+   */
+  public static JsonValue parseIntegersOnly(byte[] utf8) throws JsonParseException {
+    return new JsonParser(utf8, 0, utf8.length, true).document();
+  }
+
+  private JsonValue document() throws JsonParseException {
+    skipWhitespace();
+    JsonValue value = value(0);
+    skipWhitespace();
+    if (pos != end) {
+      throw error("unexpected data after the JSON value");
     }
     return value;
   }
@@ -92,7 +114,14 @@ public final class JsonParser {
       skipWhitespace();
       expect(':');
       skipWhitespace();
-      if (members.put(name, value(depth)) != null) {
+      if (path != null) {
+        path.addLast(name);
+      }
+      JsonValue value = value(depth);
+      if (path != null) {
+        path.removeLast();
+      }
+      if (members.put(name, value) != null) {
         throw new JsonParseException("duplicate member name \"" + name + "\"", nameAt);
       }
       skipWhitespace();
@@ -117,7 +146,13 @@ public final class JsonParser {
     }
     while (true) {
       skipWhitespace();
+      if (path != null) {
+        path.addLast(new int[] {values.size()});
+      }
       values.add(value(depth));
+      if (path != null) {
+        path.removeLast();
+      }
       skipWhitespace();
       byte b = next();
       if (b == ']') {
@@ -201,12 +236,19 @@ public final class JsonParser {
     }
     if (peek() == '0') {
       pos++;
+      if (integersOnly && pos - start == 2 && !isFractionOrExponent(peek())) {
+        throw notInteger(start, "-0 is not an integer; write 0");
+      }
     } else if (isDigit(peek())) {
       while (isDigit(peek())) {
         pos++;
       }
     } else {
       throw error("expected a digit");
+    }
+    if (integersOnly && isFractionOrExponent(peek())) {
+      throw notInteger(
+          start, "must be an integer written without a fraction or an exponent (I-JSON integers)");
     }
     if (peek() == '.') {
       pos++;
@@ -235,6 +277,22 @@ public final class JsonParser {
       throw error(start, "number out of range for IEEE 754 double");
     }
     return new JsonNumber(value);
+  }
+
+  private static boolean isFractionOrExponent(int b) {
+    return b == '.' || b == 'e' || b == 'E';
+  }
+
+  private JsonParseException notInteger(int at, String message) {
+    StringBuilder p = new StringBuilder();
+    for (Object segment : path) {
+      if (segment instanceof int[] index) {
+        p.append('[').append(index[0]).append(']');
+      } else {
+        p.append(p.length() == 0 ? "" : ".").append(segment);
+      }
+    }
+    return new JsonParseException(message, at, p.length() == 0 ? null : p.toString());
   }
 
   private void literal(String word) throws JsonParseException {
