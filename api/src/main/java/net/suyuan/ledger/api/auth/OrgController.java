@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Admin-only management of organizations and their API keys. */
@@ -44,9 +44,27 @@ public class OrgController {
         .map(org -> ResponseEntity.created(URI.create("/api/v1/orgs/" + org.orgId())).body(org));
   }
 
+  /** One page in orgId order (docs/api.md): every read is bounded (issue 11 defect 1). */
   @GetMapping("/orgs")
-  public Flux<Organization> list(ServerWebExchange exchange) {
-    return CallerAccess.requireAdmin(exchange).thenMany(orgs.all());
+  public Mono<OrgPage> list(
+      @RequestParam(required = false) String after,
+      @RequestParam(required = false) String limit,
+      ServerWebExchange exchange) {
+    return CallerAccess.requireAdmin(exchange)
+        .flatMap(
+            admin -> {
+              String from = OrgParams.orgId("after", after);
+              int n = OrgParams.limit(limit);
+              return orgs.page(from, n + 1).map(rows -> OrgPage.of(rows, n));
+            });
+  }
+
+  /** The {@code Location} of {@link #create}. */
+  @GetMapping("/orgs/{orgId}")
+  public Mono<Organization> one(@PathVariable String orgId, ServerWebExchange exchange) {
+    return CallerAccess.requireAdmin(exchange)
+        .flatMap(admin -> orgs.find(OrgParams.orgId("orgId", orgId)))
+        .switchIfEmpty(Mono.error(() -> Problems.notFound("no organization " + orgId)));
   }
 
   @PostMapping("/orgs/{orgId}/keys")

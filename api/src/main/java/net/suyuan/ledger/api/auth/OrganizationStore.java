@@ -1,9 +1,10 @@
 package net.suyuan.ledger.api.auth;
 
+import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The organization table. */
@@ -32,25 +33,30 @@ public class OrganizationStore {
   public Mono<Organization> find(String orgId) {
     return db.sql("SELECT org_id, name, role, created_at FROM organization WHERE org_id = :id")
         .bind("id", orgId)
-        .map(
-            row ->
-                new Organization(
-                    row.get("org_id", String.class),
-                    row.get("name", String.class),
-                    Role.of(row.get("role", String.class)),
-                    row.get("created_at", OffsetDateTime.class)))
+        .map(OrganizationStore::organization)
         .one();
   }
 
-  public Flux<Organization> all() {
-    return db.sql("SELECT org_id, name, role, created_at FROM organization ORDER BY org_id")
-        .map(
-            row ->
-                new Organization(
-                    row.get("org_id", String.class),
-                    row.get("name", String.class),
-                    Role.of(row.get("role", String.class)),
-                    row.get("created_at", OffsetDateTime.class)))
-        .all();
+  /**
+   * At most {@code limit} organizations with ids after {@code after} ("" for the first page), in id
+   * order: the primary key's order, so each page is one index range scan.
+   */
+  public Mono<List<Organization>> page(String after, int limit) {
+    return db.sql(
+            "SELECT org_id, name, role, created_at FROM organization WHERE org_id > :after"
+                + " ORDER BY org_id LIMIT :limit")
+        .bind("after", after)
+        .bind("limit", limit)
+        .map(OrganizationStore::organization)
+        .all()
+        .collectList();
+  }
+
+  private static Organization organization(Readable row) {
+    return new Organization(
+        row.get("org_id", String.class),
+        row.get("name", String.class),
+        Role.of(row.get("role", String.class)),
+        row.get("created_at", OffsetDateTime.class));
   }
 }

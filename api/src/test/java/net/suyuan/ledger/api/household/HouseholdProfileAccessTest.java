@@ -1,8 +1,11 @@
 package net.suyuan.ledger.api.household;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import net.suyuan.ledger.api.support.AdminClient;
 import net.suyuan.ledger.api.support.LedgerApiTest;
@@ -249,5 +252,35 @@ class HouseholdProfileAccessTest {
         .expectBody()
         .jsonPath("$.field")
         .isEqualTo("displayName");
+  }
+
+  /**
+   * Issue 11 defect 8: profile text is shown to people, so the characters the ledger refuses at
+   * append (core InvisibleCharacters: bidi overrides, zero-width and other invisible characters)
+   * are refused here too, naming the field, and nothing is stored.
+   */
+  @Test
+  void invisibleOrBidiCharacters_are400NamingTheField_andStoreNothing() {
+    for (String field : List.of("displayName", "phone", "idNumber", "village")) {
+      for (String bad : List.of("\u202E", "\u2066", "\u200B", "\u0000", "\uFEFF", "\u061C")) {
+        Map<String, Object> body = profile("Wang Fang");
+        body.put(field, "12" + bad + "34");
+        put(coopAKey, body)
+            .expectStatus()
+            .isBadRequest()
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.field")
+            .isEqualTo(field)
+            .jsonPath("$.errors[0].message")
+            .value(
+                m -> assertThat((String) m).contains(String.format("U+%04X", (int) bad.charAt(0))));
+      }
+    }
+    get(coopAKey).expectStatus().isNotFound();
+    Map<String, Object> visible = profile("王芳 (Wang Fang)");
+    visible.put("village", "小河村");
+    put(coopAKey, visible).expectStatus().isOk();
   }
 }

@@ -38,7 +38,7 @@ class TwoInstancesSameDatabaseTest {
           .expectStatus()
           .isOk()
           .expectBody()
-          .jsonPath("$[?(@.orgId == 'shared-coop')]")
+          .jsonPath("$.orgs[?(@.orgId == 'shared-coop')]")
           .exists();
     }
   }

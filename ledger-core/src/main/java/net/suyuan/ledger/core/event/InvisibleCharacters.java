@@ -18,8 +18,11 @@ package net.suyuan.ledger.core.event;
  *   <li>private use U+E000–U+F8FF, U+F0000–U+10FFFF, and noncharacters U+FDD0–U+FDEF and U+nFFFE,
  *       U+nFFFF of every plane.
  * </ul>
+ *
+ * <p>Public so that text outside the ledger which is shown to people (household profiles in the
+ * api) is held to the same list, rather than to a copy that could drift from it.
  */
-final class InvisibleCharacters {
+public final class InvisibleCharacters {
   /** Inclusive ranges, sorted. */
   private static final int[][] RANGES = {
     {0x0000, 0x001F},
@@ -66,7 +69,7 @@ final class InvisibleCharacters {
   }
 
   /** Index (in chars) of the first refused code point, or -1. */
-  static int indexIn(String s) {
+  public static int indexIn(String s) {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       if (cp >= 0x20 && cp < 0x7F) { // printable ASCII: the common case, decided at once
@@ -81,7 +84,8 @@ final class InvisibleCharacters {
     return -1;
   }
 
-  static String describe(int cp) {
+  /** {@code U+XXXX}, as error messages name a refused code point. */
+  public static String describe(int cp) {
     return String.format("U+%04X", cp);
   }
 }
