@@ -4,6 +4,7 @@ import java.util.Set;
 import net.suyuan.ledger.api.http.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -29,7 +30,7 @@ public class ManagementAccessFilter implements WebFilter {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    String path = exchange.getRequest().getPath().pathWithinApplication().value();
+    String path = matchedPath(exchange.getRequest().getPath().pathWithinApplication());
     if (!path.equals(BASE) && !path.startsWith(BASE + "/") || isPublic(path)) {
       return chain.filter(exchange);
     }
@@ -41,6 +42,24 @@ public class ManagementAccessFilter implements WebFilter {
                     : Mono.error(
                         Problems.forbidden(
                             "the admin key or an auditor or social_org key is required")));
+  }
+
+  /**
+   * The path as the handler mapping matches it, not as sent: each segment decoded with its {@code
+   * ;params} removed ({@link PathContainer.PathSegment#valueToMatch()}), empty segments dropped. So
+   * {@code /actuator;x=1/prometheus} or {@code /%61ctuator/prometheus}, which Spring routes to the
+   * endpoint, are judged as {@code /actuator/prometheus} here (dropping empty segments can only
+   * make more paths count as {@code /actuator}, never fewer).
+   */
+  static String matchedPath(PathContainer path) {
+    StringBuilder matched = new StringBuilder();
+    for (PathContainer.Element element : path.elements()) {
+      if (element instanceof PathContainer.PathSegment segment
+          && !segment.valueToMatch().isEmpty()) {
+        matched.append('/').append(segment.valueToMatch());
+      }
+    }
+    return matched.isEmpty() ? "/" : matched.toString();
   }
 
   private static boolean isPublic(String path) {

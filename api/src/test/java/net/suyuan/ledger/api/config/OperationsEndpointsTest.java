@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import net.suyuan.ledger.api.support.AdminClient;
 import net.suyuan.ledger.api.support.LedgerApiTest;
+import net.suyuan.ledger.api.support.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -20,6 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class OperationsEndpointsTest {
 
   @Autowired WebTestClient http;
+  @LocalServerPort int port;
 
   /** An auditor's key (may see health details and metrics) and a seller's (may not). */
   private String auditorKey;
@@ -74,6 +77,26 @@ class OperationsEndpointsTest {
           .isEqualTo("UP")
           .jsonPath("$.components.r2dbc.status")
           .isEqualTo("UP");
+    }
+  }
+
+  @Test
+  void operatorEndpoints_cannotBeReachedByAnotherSpellingOfTheirPath() {
+    // Spring routes these to the endpoints (path parameters dropped, segments decoded): the access
+    // rule must judge the same path, else metrics and health details are public again.
+    try (RawHttp raw = new RawHttp(port, 10_000)) {
+      for (String uri :
+          List.of(
+              "/actuator;x=1/prometheus",
+              "/%61ctuator/prometheus",
+              "/actuator;x/health/details",
+              "/actuator/prometheus;x=1",
+              "//actuator/prometheus")) {
+        assertThat(raw.get(uri).status()).as(uri).isIn(401, 404);
+      }
+    }
+    try (RawHttp raw = new RawHttp(port, 10_000)) {
+      assertThat(raw.get("/actuator;x=1/prometheus").status()).isEqualTo(401);
     }
   }
 
