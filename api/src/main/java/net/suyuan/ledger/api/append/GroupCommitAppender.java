@@ -158,21 +158,33 @@ public final class GroupCommitAppender implements SmartLifecycle {
    */
   private void writerDied(Throwable cause) {
     running = false;
-    AppendRejection error = writerDead();
+    // The group being assembled may already have been handed to the database, whose commit can
+    // still succeed: those requests are told it is unknown (retry with the same Idempotency-Key,
+    // which answers the original receipts if it was committed). Queued requests never started.
     List<Pending> held = new ArrayList<>(assembling);
     if (carried != null) {
       held.add(carried);
     }
-    queue.drainTo(held);
-    held.forEach(p -> p.result().completeExceptionally(error));
+    AppendRejection unknown =
+        writerDead(
+            "this request may or may not have been appended: retry with the same Idempotency-Key");
+    held.forEach(p -> p.result().completeExceptionally(unknown));
+    List<Pending> queued = new ArrayList<>();
+    queue.drainTo(queued);
+    AppendRejection nothing = writerDead("nothing was appended, retry on another instance");
+    queued.forEach(p -> p.result().completeExceptionally(nothing));
   }
 
   private static AppendRejection writerDead() {
+    return writerDead("nothing was appended, retry on another instance");
+  }
+
+  private static AppendRejection writerDead(String outcome) {
     return AppendRejection.of(
         Kind.UNAVAILABLE,
         "request",
-        "the ledger writer of this instance has stopped (see /actuator/health/liveness); nothing"
-            + " was appended, retry on another instance");
+        "the ledger writer of this instance has stopped (see /actuator/health/liveness); "
+            + outcome);
   }
 
   /**
