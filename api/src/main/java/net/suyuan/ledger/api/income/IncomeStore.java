@@ -82,15 +82,18 @@ class IncomeStore {
       """
           .formatted(AS_OF);
 
+  // Pages follow byte order (COLLATE "C"), the order ProgramController sorts ids in (String
+  // compareTo over ASCII ids), whatever the database's collation: else an en_US database would
+  // order "a-2" / "a1" differently and a page boundary could skip or repeat a household.
   private static final String HOUSEHOLDS_CSV =
       """
       WITH g AS (SELECT gtin FROM income_product WHERE ledger_id = $1 AND org_id = $2),
       page AS (
-        SELECT DISTINCT y.household_id
+        SELECT DISTINCT y.household_id COLLATE "C" AS household_id
         FROM income_household_gtin_year y
         LEFT JOIN household hh ON hh.ledger_id = $1 AND hh.household_id = y.household_id
         WHERE y.ledger_id = $1 AND y.gtin IN (SELECT gtin FROM g) AND y.year = $3
-          AND y.household_id > $4 AND ($6 = '' OR hh.cooperative = $6)
+          AND y.household_id COLLATE "C" > $4 AND ($6 = '' OR hh.cooperative = $6)
         ORDER BY 1
         LIMIT $5),
       hc AS (
