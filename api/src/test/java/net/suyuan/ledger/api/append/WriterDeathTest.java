@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import net.suyuan.ledger.api.support.DeadWorkerProbes;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,27 +51,7 @@ class WriterDeathTest {
       clients.shutdownNow();
     }
 
-    // Public probes: the status only; liveness (restart it) and readiness (no traffic) are DOWN.
-    for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
-      http.get()
-          .uri(probe)
-          .exchange()
-          .expectStatus()
-          .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-          .expectBody()
-          .jsonPath("$.status")
-          .isEqualTo("DOWN");
-    }
-    // The evidence is for operators (an admin, auditor or social_org key).
-    http.get()
-        .uri("/actuator/health/details")
-        .header("Authorization", "Bearer " + LedgerApiTest.ADMIN_KEY)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-        .expectBody()
-        .jsonPath("$.components.criticalWorkers.details.groupCommitWriter")
-        .value(why -> assertThat((String) why).contains("OutOfMemoryError"));
+    DeadWorkerProbes.expectDead(http, "groupCommitWriter", "OutOfMemoryError");
     w.post(w.coopKey, w.b.site(w.id("base-late")))
         .expectStatus()
         .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)

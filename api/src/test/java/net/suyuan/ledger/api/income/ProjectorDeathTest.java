@@ -2,9 +2,9 @@ package net.suyuan.ledger.api.income;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import net.suyuan.ledger.api.support.DeadWorkerProbes;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,27 +44,7 @@ class ProjectorDeathTest {
     projector.injectFault(new OutOfMemoryError("simulated by ProjectorDeathTest"));
 
     assertThat(broken.await(30, TimeUnit.SECONDS)).as("liveness BROKEN published").isTrue();
-    // Public probes: the status only; liveness (restart it) and readiness (no traffic) are DOWN.
-    for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
-      http.get()
-          .uri(probe)
-          .exchange()
-          .expectStatus()
-          .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-          .expectBody()
-          .jsonPath("$.status")
-          .isEqualTo("DOWN");
-    }
-    // The evidence is for operators (an admin, auditor or social_org key).
-    http.get()
-        .uri("/actuator/health/details")
-        .header("Authorization", "Bearer " + LedgerApiTest.ADMIN_KEY)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-        .expectBody()
-        .jsonPath("$.components.criticalWorkers.details.incomeProjector")
-        .value(why -> assertThat((String) why).contains("OutOfMemoryError"));
+    DeadWorkerProbes.expectDead(http, "incomeProjector", "OutOfMemoryError");
     http.get()
         .uri("/actuator/health")
         .exchange()
