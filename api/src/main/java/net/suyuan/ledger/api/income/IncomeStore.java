@@ -2,7 +2,10 @@ package net.suyuan.ledger.api.income;
 
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import net.suyuan.ledger.api.append.LedgerInfo;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -68,19 +71,34 @@ class IncomeStore {
       """
           .formatted(AS_OF, AS_OF, AS_OF);
 
+  /**
+   * Rows 'p': the program's products (or the one product {@code $4}), the first {@code $5} in GTIN
+   * byte order, each with its year's sales per channel (channel null if none). Rows 'n': per
+   * channel, how many of all the program's products sold in it that year, listed or not, so a
+   * response can say how many it left out. At most {@code $5} × 4 + 4 rows however many products a
+   * program registers.
+   */
   private static final String PRICES =
       """
-      SELECT p.gtin, p.base_unit, p.reference_fen, p.reference_per, r.channel,
-             r.gross::bigint, r.qty::bigint, %s
-      FROM income_product p
-      LEFT JOIN (
+      WITH g AS (
+        SELECT gtin, base_unit, reference_fen, reference_per FROM income_product
+        WHERE ledger_id = $1 AND (org_id = $2 OR gtin = $4)),
+      r AS (
         SELECT gtin, channel, sum(gross_fen) AS gross, sum(quantity_sold) AS qty
         FROM income_revenue_month
-        WHERE ledger_id = $1 AND month BETWEEN make_date($3, 1, 1) AND make_date($3, 12, 1)
-        GROUP BY 1, 2) r ON r.gtin = p.gtin
-      WHERE p.ledger_id = $1 AND (p.org_id = $2 OR p.gtin = $4)
+        WHERE ledger_id = $1 AND gtin IN (SELECT gtin FROM g)
+          AND month BETWEEN make_date($3, 1, 1) AND make_date($3, 12, 1)
+        GROUP BY 1, 2),
+      listed AS (SELECT * FROM g ORDER BY gtin COLLATE "C" LIMIT $5)
+      SELECT 'p' AS row, p.gtin COLLATE "C" AS gtin, p.base_unit, p.reference_fen, p.reference_per,
+             r.channel, r.gross::bigint, r.qty::bigint, NULL::bigint AS sold, %s
+      FROM listed p LEFT JOIN r ON r.gtin = p.gtin
+      UNION ALL
+      SELECT 'n', NULL, NULL, NULL, NULL, channel, NULL, NULL, count(*) FILTER (WHERE qty > 0), %s
+      FROM r GROUP BY channel
+      ORDER BY 1, 2, 6
       """
-          .formatted(AS_OF);
+          .formatted(AS_OF, AS_OF);
 
   // Pages follow byte order (COLLATE "C"), the order ProgramController sorts ids in (String
   // compareTo over ASCII ids), whatever the database's collation: else an en_US database would
@@ -164,6 +182,25 @@ class IncomeStore {
       AsOf asOf) {
     long asOfSeq() {
       return asOf.seq();
+    }
+  }
+
+  /** How many of a program's products sold in {@code channel} in the year. */
+  record SoldProducts(String channel, long products) {}
+
+  /** The listed products' rows (GTIN order) and, per channel wire name, the products sold there. */
+  record Prices(List<PriceRow> rows, Map<String, Long> soldProducts) {
+    static Prices of(List<Record> all) {
+      List<PriceRow> rows = new ArrayList<>();
+      Map<String, Long> sold = new HashMap<>();
+      for (Record r : all) {
+        if (r instanceof PriceRow p) {
+          rows.add(p);
+        } else if (r instanceof SoldProducts n) {
+          sold.put(n.channel(), n.products());
+        }
+      }
+      return new Prices(List.copyOf(rows), Map.copyOf(sold));
     }
   }
 
@@ -263,26 +300,36 @@ class IncomeStore {
         .collectList();
   }
 
-  /** The program's products (or the one product {@code gtin}) with their sales per channel. */
-  Mono<List<PriceRow>> prices(String orgId, String gtin, int year) {
+  /**
+   * The program's products (or the one product {@code gtin}), at most {@code maxProducts} in GTIN
+   * order, with their sales per channel, and per channel the number of all its products sold there.
+   */
+  Mono<Prices> prices(String orgId, String gtin, int year, int maxProducts) {
     return db.sql(PRICES)
         .bind(0, ledgerId)
         .bind(1, orgId == null ? "" : orgId)
         .bind(2, year)
         .bind(3, gtin == null ? "" : gtin)
-        .map(
-            r ->
-                new PriceRow(
-                    r.get("gtin", String.class),
-                    r.get("base_unit", String.class),
-                    r.get("reference_fen", Long.class),
-                    r.get("reference_per", Long.class),
-                    r.get("channel", String.class),
-                    longOr0(r, "gross"),
-                    longOr0(r, "qty"),
-                    AsOf.of(r)))
+        .bind(4, maxProducts)
+        .map(IncomeStore::priceOrSold)
         .all()
-        .collectList();
+        .collectList()
+        .map(Prices::of);
+  }
+
+  private static Record priceOrSold(Readable r) {
+    if (!"p".equals(r.get("row", String.class))) {
+      return new SoldProducts(r.get("channel", String.class), longOr0(r, "sold"));
+    }
+    return new PriceRow(
+        r.get("gtin", String.class),
+        r.get("base_unit", String.class),
+        r.get("reference_fen", Long.class),
+        r.get("reference_per", Long.class),
+        r.get("channel", String.class),
+        longOr0(r, "gross"),
+        longOr0(r, "qty"),
+        AsOf.of(r));
   }
 
   /**

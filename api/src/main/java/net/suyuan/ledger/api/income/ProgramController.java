@@ -35,12 +35,18 @@ class ProgramController {
   private final IncomeProjector projector;
 
   private final int csvPageHouseholds;
+  private final int channelPriceProducts;
 
   ProgramController(
       IncomeStore store,
       IncomeProjector projector,
-      @Value("${ledger.income.csv-page-households:10000}") int csvPageHouseholds) {
+      @Value("${ledger.income.csv-page-households:10000}") int csvPageHouseholds,
+      @Value("${ledger.income.channel-price-products:100}") int channelPriceProducts) {
+    if (channelPriceProducts < 1) {
+      throw new IllegalArgumentException("ledger.income.channel-price-products must be >= 1");
+    }
     this.csvPageHouseholds = csvPageHouseholds;
+    this.channelPriceProducts = channelPriceProducts;
     this.store = store;
     this.projector = projector;
   }
@@ -80,7 +86,7 @@ class ProgramController {
           String org = IncomeParams.orgId(orgId);
           int y = IncomeParams.year(year);
           return program(org, y)
-              .zipWith(store.prices(org, null, y))
+              .zipWith(store.prices(org, null, y, channelPriceProducts))
               .map(
                   t ->
                       withProjection(
@@ -101,7 +107,8 @@ class ProgramController {
           String g = IncomeParams.gtin(gtin);
           int y = IncomeParams.year(year);
           return store
-              .prices(null, g, y)
+              .prices(null, g, y, 1)
+              .map(IncomeStore.Prices::rows)
               .filter(rows -> !rows.isEmpty())
               .switchIfEmpty(
                   Mono.error(() -> Problems.notFound("product " + g + " is not registered")))

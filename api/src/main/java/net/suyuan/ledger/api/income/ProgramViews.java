@@ -67,7 +67,7 @@ final class ProgramViews {
   }
 
   static Map<String, Object> channels(
-      String orgId, ProgramYear y, List<PriceRow> prices, long asOfSeq) {
+      String orgId, ProgramYear y, IncomeStore.Prices prices, long asOfSeq) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (Channel c : Channel.values()) {
       ChannelFigures f = y.byChannel().get(c);
@@ -83,12 +83,17 @@ final class ProgramViews {
       ch.put("averageIncomePerHousehold", Json.fen(f.averageIncomePerHousehold()));
       ch.put("averageIncomePerHouseholdExact", Json.exact(f.averageIncomePerHousehold()));
       List<Map<String, Object>> unitPrices = new ArrayList<>();
-      for (PriceRow p : prices) {
+      for (PriceRow p : prices.rows()) {
         if (c.wire().equals(p.channel()) && p.quantity() > 0) {
           unitPrices.add(unitPrice(p, p.gross(), p.quantity()));
         }
       }
       ch.put("averageUnitPrices", unitPrices);
+      // the program's products sold in the channel beyond the first listed (GTIN order,
+      // ledger.income.channel-price-products): the list is capped, the count says how much
+      ch.put(
+          "averageUnitPricesOmitted",
+          prices.soldProducts().getOrDefault(c.wire(), 0L) - unitPrices.size());
       ch.put("refundRate", Json.percent(f.refundRate()));
       ch.put("refundRateExact", Json.exact(f.refundRate()));
       ch.put("householdShare", Json.percent(f.householdShare()));

@@ -43,7 +43,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 // Its own ledger (and so its own context and database): tests sharing the default context replace
 // ledger "main" with fixtures, some of them tampered, which the projector rightly cannot read.
 @LedgerApiTest
-@TestPropertySource(properties = "ledger.id=income-api-test")
+// Channel unit prices capped at one product, so program 1 (two products) shows the cap and count.
+@TestPropertySource(
+    properties = {"ledger.id=income-api-test", "ledger.income.channel-price-products=1"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncomeApiTest {
   @Autowired WebTestClient http;
@@ -194,6 +196,7 @@ class IncomeApiTest {
 
   @Test
   void programs_summaryAndChannels_equalCoreProgramFigures() {
+    long omittedSeen = 0;
     for (String org : List.of(w.program1, w.program2)) {
       Set<String> gtins = org.equals(w.program1) ? Set.of(w.gtinA, w.gtinB) : Set.of(w.gtinC);
       for (int year : List.of(2021, 2022)) {
@@ -238,6 +241,20 @@ class IncomeApiTest {
               .isEqualTo(f.refundRate().map(Ratio::percent).orElse(null));
           assertThat(c.get("householdShare"))
               .isEqualTo(f.householdShare().map(Ratio::percent).orElse(null));
+          // listed: of the program's first product in GTIN order (the cap is 1), if it sold here;
+          // omitted: the program's other products sold in the channel
+          List<String> sold =
+              gtins.stream()
+                  .sorted()
+                  .filter(g -> cur.averageUnitPrice(Gtin.of(g), Optional.of(channel)).isPresent())
+                  .toList();
+          String first = gtins.stream().sorted().findFirst().orElseThrow();
+          List<String> listed = sold.contains(first) ? List.of(first) : List.of();
+          assertThat(maps(c.get("averageUnitPrices")))
+              .extracting(price -> (String) price.get("gtin"))
+              .containsExactlyElementsOf(listed);
+          assertThat(num(c, "averageUnitPricesOmitted")).isEqualTo(sold.size() - listed.size());
+          omittedSeen += sold.size() - listed.size();
           for (Map<String, Object> price : maps(c.get("averageUnitPrices"))) {
             Gtin gtin = Gtin.of((String) price.get("gtin"));
             assertThat(price.get("exact"))
@@ -249,6 +266,8 @@ class IncomeApiTest {
         }
       }
     }
+    // the workload sells both of program 1's products: the cap really cut something
+    assertThat(omittedSeen).isPositive();
   }
 
   @Test
