@@ -6,7 +6,6 @@ import net.suyuan.ledger.api.auth.CallerAccess;
 import net.suyuan.ledger.api.auth.Role;
 import net.suyuan.ledger.api.http.Problems;
 import net.suyuan.ledger.api.income.IncomeStore.ProgramRow;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,11 +35,8 @@ class ProgramController {
 
   private final int csvPageHouseholds;
 
-  ProgramController(
-      IncomeStore store,
-      IncomeProjector projector,
-      @Value("${ledger.income.csv-page-households:10000}") int csvPageHouseholds) {
-    this.csvPageHouseholds = csvPageHouseholds;
+  ProgramController(IncomeStore store, IncomeProjector projector, IncomeProperties properties) {
+    this.csvPageHouseholds = properties.csvPageHouseholds();
     this.store = store;
     this.projector = projector;
   }

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.postgresql.PGStatement;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -44,14 +43,11 @@ class ChainScan {
   private final String password;
   private final int fetchSize;
 
-  ChainScan(Environment env, @Value("${ledger.audit.page-size:5000}") int fetchSize) {
-    if (fetchSize < 1) {
-      throw new IllegalArgumentException("ledger.audit.page-size must be >= 1: " + fetchSize);
-    }
+  ChainScan(Environment env, AuditProperties properties) {
     this.url = env.getRequiredProperty("spring.flyway.url");
     this.user = env.getProperty("spring.flyway.user");
     this.password = env.getProperty("spring.flyway.password", "");
-    this.fetchSize = fetchSize;
+    this.fetchSize = properties.pageSize();
   }
 
   /** Scans the ledger's entries in seq order; empty if the ledger does not exist. */
