@@ -121,6 +121,25 @@ class ConfigurationTableTest {
     assertThat(found).isEmpty();
   }
 
+  /**
+   * One source of the ledger id: only AppendConfiguration reads LedgerProperties (to build the
+   * LedgerInfo bean); every other component takes the id from LedgerInfo.
+   */
+  @Test
+  void ledgerProperties_areReadOnlyWhereLedgerInfoIsBuilt() throws IOException {
+    List<String> readers = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+        String name = p.getFileName().toString();
+        if (!name.equals("LedgerProperties.java")
+            && Files.readString(p).contains("LedgerProperties")) {
+          readers.add(name);
+        }
+      }
+    }
+    assertThat(readers).containsExactly("AppendConfiguration.java");
+  }
+
   private static Object bind(Class<?> type, String prefix, Map<String, String> properties) {
     return new Binder(new MapConfigurationPropertySource(properties))
         .bindOrCreate(prefix, Bindable.of(type));
