@@ -2,9 +2,11 @@ package net.suyuan.ledger.api;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Entry point of the ledger HTTP API. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class LedgerApplication {
 
   /**

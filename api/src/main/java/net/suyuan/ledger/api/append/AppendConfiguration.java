@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import net.suyuan.ledger.api.health.CriticalWorkers;
 import net.suyuan.ledger.core.event.EventValidator;
-import net.suyuan.ledger.core.hash.HashAlg;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,12 +14,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The write path: the ledger (created at start-up if missing), the validator and the group-commit
- * appender. Settings: {@code ledger.id} ({@code LEDGER_ID}, default main), {@code ledger.hash-alg}
- * ({@code LEDGER_HASH_ALG}: sha-256 or sm3, used only when the ledger is created), {@code
- * ledger.append.queue-capacity} (requests waiting, default 10000) and {@code
- * ledger.append.max-group-events} (events per commit group, default 2000) and {@code
- * ledger.append.ahead-min-events} (after a group of at least this many events the next one starts
- * at once and plans before the lock; default 100).
+ * appender. Settings: {@link LedgerProperties} and {@link AppendProperties}
+ * (docs/configuration.md).
  */
 @Configuration(proxyBeanMethods = false)
 public class AppendConfiguration {
@@ -39,16 +33,9 @@ public class AppendConfiguration {
       DatabaseClient db,
       ReactiveTransactionManager txManager,
       Clock clock,
-      @Value("${ledger.id:main}") String ledgerId,
-      @Value("${ledger.hash-alg:sha-256}") String hashAlg) {
-    HashAlg alg =
-        HashAlg.fromId(hashAlg.trim().toLowerCase(java.util.Locale.ROOT))
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "LEDGER_HASH_ALG must be sha-256 or sm3, got '" + hashAlg + "'"));
+      LedgerProperties properties) {
     return LedgerBootstrap.ensure(
-        db, TransactionalOperator.create(txManager), ledgerId.trim(), alg, clock);
+        db, TransactionalOperator.create(txManager), properties.id(), properties.alg(), clock);
   }
 
   @Bean
@@ -63,9 +50,7 @@ public class AppendConfiguration {
       ReactiveTransactionManager txManager,
       LedgerInfo ledger,
       Clock clock,
-      @Value("${ledger.append.queue-capacity:10000}") int queueCapacity,
-      @Value("${ledger.append.max-group-events:2000}") int maxGroupEvents,
-      @Value("${ledger.append.ahead-min-events:100}") int aheadMinEvents,
+      AppendProperties properties,
       MeterRegistry meters,
       CriticalWorkers workers) {
     GroupCommit commit =
@@ -79,9 +64,9 @@ public class AppendConfiguration {
     return new GroupCommitAppender(
         commit,
         changes,
-        queueCapacity,
-        Math.max(maxGroupEvents, EventRequest.MAX_EVENTS),
-        aheadMinEvents,
+        properties.queueCapacity(),
+        Math.max(properties.maxGroupEvents(), EventRequest.MAX_EVENTS),
+        properties.aheadMinEvents(),
         workers.register("groupCommitWriter"));
   }
 }

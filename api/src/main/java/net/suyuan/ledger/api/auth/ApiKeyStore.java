@@ -1,9 +1,7 @@
 package net.suyuan.ledger.api.auth;
 
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.HexFormat;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -15,10 +13,9 @@ public class ApiKeyStore {
   private final DatabaseClient db;
   private final KeyCache cache;
 
-  public ApiKeyStore(
-      DatabaseClient db, @Value("${ledger.auth.key-cache-ttl:10s}") Duration keyCacheTtl) {
+  public ApiKeyStore(DatabaseClient db, AuthProperties properties) {
     this.db = db;
-    this.cache = new KeyCache(keyCacheTtl, System::nanoTime);
+    this.cache = new KeyCache(properties.keyCacheTtl(), System::nanoTime);
   }
 
   /** The caller a valid, unrevoked secret stands for; empty if none. */

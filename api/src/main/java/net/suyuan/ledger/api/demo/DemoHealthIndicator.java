@@ -1,6 +1,5 @@
 package net.suyuan.ledger.api.demo;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -17,7 +16,8 @@ class DemoHealthIndicator implements HealthIndicator {
 
   private volatile Health health;
 
-  DemoHealthIndicator(@Value("${ledger.demo:${LEDGER_DEMO:false}}") boolean enabled) {
+  DemoHealthIndicator(DemoProperties properties) {
+    boolean enabled = properties.demo();
     // OUT_OF_SERVICE from construction: no UP window before the loader thread starts.
     health =
         enabled

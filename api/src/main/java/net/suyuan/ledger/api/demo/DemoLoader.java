@@ -5,9 +5,9 @@ import net.suyuan.ledger.api.auth.ApiKeyStore;
 import net.suyuan.ledger.api.auth.OrganizationStore;
 import net.suyuan.ledger.api.auth.Role;
 import net.suyuan.ledger.api.income.IncomeProjector;
+import net.suyuan.ledger.api.income.IncomeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -34,18 +34,18 @@ class DemoLoader implements ApplicationListener<ApplicationReadyEvent> {
   private final boolean projectorEnabled;
 
   DemoLoader(
-      @Value("${ledger.demo:${LEDGER_DEMO:false}}") boolean enabled,
+      DemoProperties properties,
       OrganizationStore orgs,
       ApiKeyStore keys,
       DemoHealthIndicator health,
       IncomeProjector projector,
-      @Value("${ledger.income.projector-enabled:true}") boolean projectorEnabled) {
-    this.enabled = enabled;
+      IncomeProperties income) {
+    this.enabled = properties.demo();
     this.orgs = orgs;
     this.keys = keys;
     this.health = health;
     this.projector = projector;
-    this.projectorEnabled = projectorEnabled;
+    this.projectorEnabled = income.projectorEnabled();
   }
 
   @Override

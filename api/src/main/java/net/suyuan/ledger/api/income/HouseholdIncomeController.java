@@ -6,7 +6,6 @@ import net.suyuan.ledger.api.auth.Caller;
 import net.suyuan.ledger.api.auth.CallerAccess;
 import net.suyuan.ledger.api.auth.Role;
 import net.suyuan.ledger.api.http.Problems;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,12 +30,10 @@ class HouseholdIncomeController {
   private final long maxDetailEntries;
 
   HouseholdIncomeController(
-      IncomeStore store,
-      IncomeProjector projector,
-      @Value("${ledger.income.max-detail-entries:10000}") long maxDetailEntries) {
+      IncomeStore store, IncomeProjector projector, IncomeProperties properties) {
     this.store = store;
     this.projector = projector;
-    this.maxDetailEntries = maxDetailEntries;
+    this.maxDetailEntries = properties.maxDetailEntries();
   }
 
   @GetMapping("/api/v1/households/{householdId}/income")

@@ -1,37 +1,34 @@
 package net.suyuan.ledger.api.income;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
-import org.springframework.core.env.Environment;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * JDBC connections for the projector and the replay, with the settings Flyway migrates with (as
- * {@code read/ChainScan}): both read the whole chain in bulk, where a server-prepared JDBC cursor
- * receives bytea in binary and is several times faster than row-by-row R2DBC (docs/storage.md), and
- * both run on their own threads, never on the event loop.
+ * JDBC connections for the projector and the replay, from the pooled JDBC {@code DataSource}
+ * ({@code config.JdbcConfiguration}, shared with {@code read/ChainScan}): both read the whole chain
+ * in bulk, where a server-prepared JDBC cursor receives bytea in binary and is several times faster
+ * than row-by-row R2DBC (docs/storage.md), and both run on their own threads, never on the event
+ * loop. Closing a connection returns it to the pool.
  */
 @Component
 class IncomeJdbc {
-  private final String url;
-  private final Properties properties = new Properties();
+  private final DataSource jdbc;
 
-  IncomeJdbc(Environment env) {
-    this.url = env.getRequiredProperty("spring.flyway.url");
-    String user = env.getProperty("spring.flyway.user");
-    if (user != null) {
-      properties.setProperty("user", user);
-    }
-    properties.setProperty("password", env.getProperty("spring.flyway.password", ""));
-    properties.setProperty("ApplicationName", "ledger-income");
+  IncomeJdbc(DataSource jdbc) {
+    this.jdbc = jdbc;
   }
 
-  /** A new connection with auto-commit off. */
+  /** A connection with auto-commit off; the caller closes it. */
   Connection connect() throws SQLException {
-    Connection c = DriverManager.getConnection(url, properties);
-    c.setAutoCommit(false);
+    Connection c = jdbc.getConnection();
+    try {
+      c.setAutoCommit(false);
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
+    }
     return c;
   }
 }

@@ -16,7 +16,6 @@ import net.suyuan.ledger.core.chain.ChainHead;
 import net.suyuan.ledger.core.hash.HashAlg;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -85,24 +84,15 @@ public class IncomeProjector implements SmartLifecycle {
       IncomeJdbc jdbc,
       LedgerInfo ledger,
       LedgerChanges changes,
-      @Value("${ledger.income.poll-interval:500ms}") Duration poll,
-      @Value("${ledger.income.max-backoff:30s}") Duration maxBackoff,
-      @Value("${ledger.income.batch-entries:5000}") int batchEntries,
-      @Value("${ledger.income.projector-enabled:true}") boolean enabled,
+      IncomeProperties properties,
       CriticalWorkers workers) {
-    if (batchEntries < 1) {
-      throw new IllegalArgumentException("ledger.income.batch-entries must be >= 1");
-    }
-    if (maxBackoff.compareTo(poll) < 0) {
-      throw new IllegalArgumentException("ledger.income.max-backoff must be >= the poll interval");
-    }
     this.jdbc = jdbc;
     this.ledgerId = ledger.ledgerId();
     this.alg = ledger.alg();
-    this.poll = poll;
-    this.maxBackoff = maxBackoff;
-    this.batchEntries = batchEntries;
-    this.enabled = enabled;
+    this.poll = properties.pollInterval();
+    this.maxBackoff = properties.maxBackoff();
+    this.batchEntries = properties.batchEntries();
+    this.enabled = properties.projectorEnabled();
     this.status = enabled ? ProjectionStatus.STARTING : ProjectionStatus.DISABLED;
     this.worker = workers.register("incomeProjector");
     changes.onCommit(this::wake);

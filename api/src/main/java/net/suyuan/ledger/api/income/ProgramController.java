@@ -6,7 +6,6 @@ import net.suyuan.ledger.api.auth.CallerAccess;
 import net.suyuan.ledger.api.auth.Role;
 import net.suyuan.ledger.api.http.Problems;
 import net.suyuan.ledger.api.income.IncomeStore.ProgramRow;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,16 +36,9 @@ class ProgramController {
   private final int csvPageHouseholds;
   private final int channelPriceProducts;
 
-  ProgramController(
-      IncomeStore store,
-      IncomeProjector projector,
-      @Value("${ledger.income.csv-page-households:10000}") int csvPageHouseholds,
-      @Value("${ledger.income.channel-price-products:100}") int channelPriceProducts) {
-    if (channelPriceProducts < 1) {
-      throw new IllegalArgumentException("ledger.income.channel-price-products must be >= 1");
-    }
-    this.csvPageHouseholds = csvPageHouseholds;
-    this.channelPriceProducts = channelPriceProducts;
+  ProgramController(IncomeStore store, IncomeProjector projector, IncomeProperties properties) {
+    this.csvPageHouseholds = properties.csvPageHouseholds();
+    this.channelPriceProducts = properties.channelPriceProducts();
     this.store = store;
     this.projector = projector;
   }

@@ -1,6 +1,5 @@
 package net.suyuan.ledger.api.provenance;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.suyuan.ledger.api.append.LedgerChanges;
@@ -8,7 +7,6 @@ import net.suyuan.ledger.core.id.DigitalLink;
 import net.suyuan.ledger.core.id.Gtin;
 import net.suyuan.ledger.core.id.LotId;
 import net.suyuan.ledger.core.id.SerialId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -66,17 +64,13 @@ public class ProvenanceService {
     }
   }
 
-  ProvenanceService(
-      ProvenanceStore store,
-      LedgerChanges changes,
-      @Value("${ledger.resolver.base:http://localhost:8080}") String base,
-      @Value("${ledger.resolver.cache-ttl:5s}") Duration ttl,
-      @Value("${ledger.resolver.cache-size:10000}") int maxEntries) {
+  ProvenanceService(ProvenanceStore store, LedgerChanges changes, ResolverProperties properties) {
+    String base = properties.base();
     this.store = store;
     this.changes = changes;
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    this.ttlNanos = ttl.toNanos();
-    this.maxEntries = maxEntries;
+    this.ttlNanos = properties.cacheTtl().toNanos();
+    this.maxEntries = properties.cacheSize();
   }
 
   /** The resolver's base URL (no trailing slash): label URIs are {@code base + /01/...}. */

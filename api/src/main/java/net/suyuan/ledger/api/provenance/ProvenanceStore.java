@@ -2,8 +2,8 @@ package net.suyuan.ledger.api.provenance;
 
 import io.r2dbc.spi.Readable;
 import java.util.List;
+import net.suyuan.ledger.api.append.LedgerInfo;
 import net.suyuan.ledger.core.id.LotId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -130,16 +130,10 @@ class ProvenanceStore {
   private final String ledgerId;
   private final int maxEntries;
 
-  ProvenanceStore(
-      DatabaseClient db,
-      @Value("${ledger.id:main}") String ledgerId,
-      @Value("${ledger.provenance.max-entries:1000}") int maxEntries) {
-    if (maxEntries < 1) {
-      throw new IllegalArgumentException("ledger.provenance.max-entries must be >= 1");
-    }
+  ProvenanceStore(DatabaseClient db, LedgerInfo ledger, ProvenanceProperties properties) {
     this.db = db;
-    this.ledgerId = ledgerId;
-    this.maxEntries = maxEntries;
+    this.ledgerId = ledger.ledgerId();
+    this.maxEntries = properties.maxEntries();
   }
 
   /**

@@ -2,18 +2,17 @@ package net.suyuan.ledger.api.read;
 
 import io.r2dbc.spi.Readable;
 import java.util.List;
-import net.suyuan.ledger.core.chain.ChainWriter;
+import net.suyuan.ledger.api.append.LedgerInfo;
 import net.suyuan.ledger.core.id.LotId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Read-only queries on the configured ledger's entries ({@code ledger.id}, env {@code LEDGER_ID},
- * default {@code main}). Every multi-row read is a keyset page ({@code seq > after ORDER BY seq
- * LIMIT n}) on the primary key, so no query's cost or memory grows with the table.
+ * Read-only queries on the configured ledger's entries ({@link LedgerInfo}). Every multi-row read
+ * is a keyset page ({@code seq > after ORDER BY seq LIMIT n}) on the primary key, so no query's
+ * cost or memory grows with the table.
  */
 @Repository
 class EntryStore {
@@ -23,13 +22,9 @@ class EntryStore {
   private final DatabaseClient db;
   private final String ledgerId;
 
-  EntryStore(DatabaseClient db, @Value("${ledger.id:main}") String ledgerId) {
-    if (!ChainWriter.LEDGER_ID.matcher(ledgerId).matches()) {
-      throw new IllegalArgumentException(
-          "ledger.id must match " + ChainWriter.LEDGER_ID + ": " + ledgerId);
-    }
+  EntryStore(DatabaseClient db, LedgerInfo ledger) {
     this.db = db;
-    this.ledgerId = ledgerId;
+    this.ledgerId = ledger.ledgerId();
   }
 
   String ledgerId() {

@@ -6,11 +6,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Map;
 import net.suyuan.ledger.api.append.LedgerInfo;
 import net.suyuan.ledger.core.hash.HashAlg;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Times full replays of a preloaded ledger outside the api (bench/replay-bench.sh), beside their
@@ -86,13 +84,11 @@ public final class IncomeReplayTimer {
 
   /** The check the endpoint runs, on its own connection; fails unless it finds no difference. */
   private static long check(Connection unused) throws SQLException {
-    StandardEnvironment env = new StandardEnvironment();
-    env.getPropertySources()
-        .addFirst(
-            new MapPropertySource(
-                "timer", Map.of("spring.flyway.url", url, "spring.flyway.user", user)));
+    PGSimpleDataSource source = new PGSimpleDataSource();
+    source.setUrl(url);
+    source.setUser(user);
     ReplayReport report =
-        new IncomeReplay(new IncomeJdbc(env), new LedgerInfo(ledgerId, HashAlg.SHA_256)).check();
+        new IncomeReplay(new IncomeJdbc(source), new LedgerInfo(ledgerId, HashAlg.SHA_256)).check();
     if (!report.ok()) {
       throw new IllegalStateException("replay check found differences: " + report.differences());
     }
