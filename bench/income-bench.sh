@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Income benchmark (issue 5), one command, one run, figures beside their baseline:
 #   bash bench/income-bench.sh            (ENTRIES=1000000 HOUSEHOLDS=20000 DURATION=20s CONNECTIONS=32)
-# Needs PostgreSQL at 127.0.0.1:5432 (trust auth), wrk, and a JDK 17. Builds the project, creates a
+# Needs PostgreSQL at 127.0.0.1:5432 (trust auth), wrk, and a JDK 21 or newer (tools/jdk.sh finds one). Builds the project, creates a
 # scratch database (schema by a first api start), preloads ENTRIES valid income entries with COPY
 # (bench PreloadIncome: deliveries, grading, packing, sales on all channels, refunds, wages,
 # payouts), starts the api on them and times the projector catching up from seq 0, then runs wrk
@@ -10,6 +10,7 @@
 # with every live row) and a restart (start-up rebuild by replay). Prints a markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/jdk.sh
 
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=${PG_USER:-postgres}
 DB="income_bench_$(date +%s)"

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Ledger service benchmark (issue 3), one command, one run, all figures beside their baselines:
 #   bash bench/ledger-bench.sh
-# Needs PostgreSQL at 127.0.0.1:5432 (trust auth) and a JDK 17. Builds the project, creates a
+# Needs PostgreSQL at 127.0.0.1:5432 (trust auth) and a JDK 21 or newer (tools/jdk.sh finds one). Builds the project, creates a
 # scratch database, starts the api jar against it, runs bench ApiLoad (single-event appends over
 # HTTP; batch appends alternating with the plain INSERT baseline over the same rows for 5 rounds
 # after a warm-up, medians reported; RSS), then preloads 1,000,000 entries and times
 # GET /api/v1/audit over them. Prints a markdown table for docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/jdk.sh
 
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=${PG_USER:-postgres}
 DB="ledger_bench_$(date +%s)"

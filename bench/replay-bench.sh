@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Full-replay timer (issue 5), outside the api, figures beside their baseline in the same run:
 #   bash bench/replay-bench.sh          (ENTRIES=1000000 HOUSEHOLDS=20000 ROUNDS=2)
-# Builds, creates a scratch database (schema by a first api start), preloads ENTRIES valid income
+# Needs a JDK 21 or newer (tools/jdk.sh finds one). Builds, creates a scratch database (schema by a first api start), preloads ENTRIES valid income
 # entries with COPY (bench PreloadIncome, as bench/income-bench.sh), then runs the api's
 # IncomeReplayTimer (test classes, on the api jar's classpath): raw JDBC read of the entries, and
 # the replay (no writes, as the start-up rebuild) with the strict parse, the lean reader, and the
 # lean reader in parallel chunks. KEEP_DB=1 keeps the database; DB=name SKIP_PRELOAD=1 reuses one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/jdk.sh
 
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=${PG_USER:-postgres}
 DB=${DB:-"replay_bench_$(date +%s)"}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Resolver benchmark (issue 4), one command, one run, figures beside their baseline:
 #   bash bench/resolver-bench.sh
-# Needs PostgreSQL at 127.0.0.1:5432 (trust auth), wrk, and a JDK 17. Builds the project, creates
+# Needs PostgreSQL at 127.0.0.1:5432 (trust auth), wrk, and a JDK 21 or newer (tools/jdk.sh finds one). Builds the project, creates
 # a scratch database, starts the api jar against it, writes a lot 5 transformation levels above
 # 40 harvest lots (~200 upstream entries) through the append API (bench ResolverSetup), then runs
 # wrk with 64 connections against: GET /actuator/info (the trivial baseline), the resolver as JSON
@@ -10,6 +10,7 @@
 # Prints a markdown table for docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/jdk.sh
 
 PG_HOST=127.0.0.1 PG_PORT=5432 PG_USER=${PG_USER:-postgres}
 DB="resolver_bench_$(date +%s)"

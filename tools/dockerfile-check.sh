@@ -6,16 +6,17 @@
 #               a scratch file system, and every RUN line runs there with `sh -c`, the same
 #               command, with the stage's WORKDIR bind-mounted at its real path (a private mount
 #               namespace, so absolute paths in the commands mean what they mean in the image).
-#               The JDK is this machine's 17, not eclipse-temurin:17-jdk's.
+#               The JDK is this machine's (tools/jdk.sh: Temurin 25 here), not the image's.
 #  run stage    the jar that `COPY --from=build` takes is started the ENTRYPOINT's way with the
 #               stage's ENV: without LEDGER_DB_URL it must refuse to start; with one (a fresh
 #               database on the local PostgreSQL) the HEALTHCHECK command must pass. Not run:
 #               the base image, its RUN line (groupadd/useradd) and USER (this runs as root).
 #
-# Needs root (unshare --mount), Java 17, psql and a PostgreSQL at 127.0.0.1:5432 (trust auth).
+# Needs root (unshare --mount), a JDK 21 or newer (tools/jdk.sh finds it), psql and a PostgreSQL at 127.0.0.1:5432 (trust auth).
 # Maven runs inside: take the build lock when other builds share the machine.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$root/tools/jdk.sh" # JAVA_HOME and PATH, inherited by the RUN lines and the run stage
 dockerfile="$root/api/Dockerfile"
 work="$(mktemp -d /tmp/dockerfile-check.XXXXXX)"
 say() { echo "dockerfile-check: $*"; }

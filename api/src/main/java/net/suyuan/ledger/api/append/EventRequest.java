@@ -70,11 +70,10 @@ record EventRequest(
           ? malformed(e.path(), e.reason())
           : malformed(REQUEST, "malformed JSON: " + e.getMessage());
     }
-    if (!(root instanceof JsonObject)) {
+    if (!(root instanceof JsonObject request)) {
       throw malformed(
           REQUEST, "must be a JSON object: {\"type\", \"body\"} or {\"events\": [...]}");
     }
-    JsonObject request = (JsonObject) root;
     byte[] hash = hashed ? sha256(Jcs.canonicalize(request)) : null;
     if (!request.has("events")) {
       LedgerEvent event = event(request, "");
@@ -86,10 +85,9 @@ record EventRequest(
       }
     }
     JsonValue events = request.get("events").orElseThrow();
-    if (!(events instanceof JsonArray)) {
+    if (!(events instanceof JsonArray array)) {
       throw malformed("events", "must be an array of {\"type\", \"body\"}");
     }
-    JsonArray array = (JsonArray) events;
     if (array.size() == 0 || array.size() > MAX_EVENTS) {
       throw malformed("events", "must hold 1 to " + MAX_EVENTS + " events, got " + array.size());
     }
@@ -99,10 +97,10 @@ record EventRequest(
       String prefix = "events[" + i + "].";
       JsonValue item = array.get(i);
       try {
-        if (!(item instanceof JsonObject)) {
+        if (!(item instanceof JsonObject object)) {
           throw malformed("events[" + i + "]", "must be an object {\"type\", \"body\"}");
         }
-        parsed.add(event((JsonObject) item, prefix));
+        parsed.add(event(object, prefix));
       } catch (AppendRejection e) {
         errors.addAll(e.errors());
       }
@@ -132,16 +130,16 @@ record EventRequest(
       }
     }
     JsonValue type = item.get("type").orElse(null);
-    if (!(type instanceof JsonString)) {
+    if (!(type instanceof JsonString typeName)) {
       throw malformed(prefix + "type", type == null ? "is required" : "must be a string");
     }
     JsonValue body = item.get("body").orElse(null);
-    if (!(body instanceof JsonObject)) {
+    if (!(body instanceof JsonObject bodyObject)) {
       throw malformed(prefix + "body", body == null ? "is required" : "must be an object");
     }
     try {
-      LedgerEvent event = EventTypes.parse(((JsonString) type).value(), (JsonObject) body);
-      AppendBounds.check(event, (JsonObject) body); // append-time only: stored entries stay valid
+      LedgerEvent event = EventTypes.parse(typeName.value(), bodyObject);
+      AppendBounds.check(event, bodyObject); // append-time only: stored entries stay valid
       return event;
     } catch (EventValidationException e) {
       throw new AppendRejection(AppendRejection.Kind.MALFORMED, prefixed(e, prefix));

@@ -7,16 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import net.suyuan.ledger.core.event.HarvestDelivered;
-import net.suyuan.ledger.core.event.HouseholdEnrolled;
 import net.suyuan.ledger.core.event.LedgerEvent;
-import net.suyuan.ledger.core.event.LedgerView;
-import net.suyuan.ledger.core.event.LotTransformed;
-import net.suyuan.ledger.core.event.ProductRegistered;
-import net.suyuan.ledger.core.event.SaleRecorded;
+import net.suyuan.ledger.core.event.LedgerState;
 import net.suyuan.ledger.core.event.SaleRefunded;
-import net.suyuan.ledger.core.event.SiteRegistered;
 import net.suyuan.ledger.core.event.StandardPublished;
+import net.suyuan.ledger.core.event.StateTransition;
 import net.suyuan.ledger.core.id.BaseId;
 import net.suyuan.ledger.core.id.Gtin;
 import net.suyuan.ledger.core.id.HouseholdId;
@@ -29,10 +24,11 @@ import net.suyuan.ledger.core.id.StandardId;
  * The validation state of one commit group: seeded with the rows the group's events refer to
  * ({@link StateRows#load}), then changed by each accepted event so later events in the group see
  * earlier ones. Remembers which rows changed ({@link Changes}) so only those are written. A
- * rejected request is undone with {@link #mark()} / {@link #rollback(int)}. Mirrors {@code
- * InMemoryLedgerState#apply}, which cannot be seeded with stored rows. Not thread-safe.
+ * rejected request is undone with {@link #mark()} / {@link #rollback(int)}. How an event changes
+ * the state is the core's {@link StateTransition}, as for {@code InMemoryLedgerState}: this class
+ * only stores its writes, with undo and change tracking. Not thread-safe.
  */
-final class StateOverlay implements LedgerView {
+final class StateOverlay implements LedgerState {
   private final Map<Gtin, ProductInfo> products = new HashMap<>();
   private final Map<StandardId, Map<Integer, StandardVersionInfo>> standards = new HashMap<>();
   private final Map<BaseId, Boolean> sites = new HashMap<>();
@@ -42,6 +38,7 @@ final class StateOverlay implements LedgerView {
   private final Map<RefundId, Boolean> refunds = new HashMap<>();
   private final Changes changes = new Changes();
   private final Deque<Runnable> undo = new ArrayDeque<>();
+  private long seq; // of the event being applied
 
   /** Rows to write at commit, in insertion order; values carry the seq of the entry. */
   static final class Changes {
@@ -138,87 +135,69 @@ final class StateOverlay implements LedgerView {
     }
   }
 
-  // --- applying accepted events ---
+  // --- applying accepted events: the core's one transition, these are its writes ---
 
   /** Updates the state with an event that validated against it, recorded at {@code seq}. */
   void apply(LedgerEvent event, long seq) {
-    if (event instanceof ProductRegistered) {
-      ProductRegistered e = (ProductRegistered) event;
-      put(products, e.gtin(), new ProductInfo(e.gtin(), e.baseUnit()));
-      put(changes.products, e.gtin(), seq);
-    } else if (event instanceof StandardPublished) {
-      StandardPublished e = (StandardPublished) event;
-      Map<Integer, StandardVersionInfo> versions =
-          standards.computeIfAbsent(e.standardId(), id -> new HashMap<>());
-      put(versions, e.version(), info(e));
-      put(changes.standards, e.standardId() + "#" + e.version(), new Seq<>(e, seq));
-    } else if (event instanceof SiteRegistered) {
-      BaseId baseId = ((SiteRegistered) event).baseId();
-      put(sites, baseId, true);
-      put(changes.sites, baseId, seq);
-    } else if (event instanceof HouseholdEnrolled) {
-      HouseholdEnrolled e = (HouseholdEnrolled) event;
-      put(households, e.householdId(), new HouseholdInfo(e.householdId(), e.cooperative()));
-      put(changes.households, e.householdId(), seq);
-    } else if (event instanceof HarvestDelivered) {
-      HarvestDelivered e = (HarvestDelivered) event;
-      LotInfo lot = lots.get(e.lotId());
-      long remaining = lot == null ? 0 : lot.remaining();
-      setLot(
-          new LotInfo(e.lotId(), e.gtin(), remaining + e.quantity().value(), true),
-          lot == null,
-          seq);
-    } else if (event instanceof LotTransformed) {
-      LotTransformed e = (LotTransformed) event;
-      for (LotTransformed.LotInput in : e.inputs()) {
-        draw(in.lotId(), in.quantity().value(), seq);
-      }
-      for (LotTransformed.LotOutput out : e.outputs()) {
-        setLot(new LotInfo(out.lotId(), out.gtin(), out.quantity().value(), false), true, seq);
-      }
-    } else if (event instanceof SaleRecorded) {
-      SaleRecorded e = (SaleRecorded) event;
-      draw(e.lotId(), e.quantity().value(), seq);
-      put(sales, e.saleId(), SaleInfo.of(e));
-      put(changes.sales, e.saleId(), seq);
-    } else if (event instanceof SaleRefunded) {
-      SaleRefunded e = (SaleRefunded) event;
-      SaleInfo s = require(sales.get(e.saleId()), e.saleId());
-      put(sales, e.saleId(), s.after(e));
-      if (!changes.sales.containsKey(e.saleId())) {
-        put(changes.sales, e.saleId(), 0L); // existing sale: only the refund sums change
-      }
-      put(refunds, e.refundId(), true);
-      put(changes.refunds, e.refundId(), new Seq<>(e, seq));
-    }
-    // production, inspection, wage and payout events change nothing validation reads.
+    this.seq = seq;
+    StateTransition.apply(this, event);
   }
 
-  private static StandardVersionInfo info(StandardPublished e) {
-    return new StandardVersionInfo(e.standardId(), e.version(), e.gtin(), e.grades());
+  @Override
+  public void addProduct(ProductInfo product) {
+    put(products, product.gtin(), product);
+    put(changes.products, product.gtin(), seq);
   }
 
-  private void draw(LotId lotId, long quantity, long seq) {
-    LotInfo lot = require(lots.get(lotId), lotId);
-    if (quantity > lot.remaining()) {
-      throw new IllegalStateException("apply without validate: lot " + lotId + " overdrawn");
-    }
-    setLot(
-        new LotInfo(lotId, lot.gtin(), lot.remaining() - quantity, lot.harvestLot()), false, seq);
+  @Override
+  public void addStandard(StandardPublished published) {
+    Map<Integer, StandardVersionInfo> versions =
+        standards.computeIfAbsent(published.standardId(), id -> new HashMap<>());
+    put(versions, published.version(), StandardVersionInfo.of(published));
+    put(
+        changes.standards,
+        published.standardId() + "#" + published.version(),
+        new Seq<>(published, seq));
   }
 
-  private void setLot(LotInfo lot, boolean created, long seq) {
+  @Override
+  public void addSite(BaseId baseId) {
+    put(sites, baseId, true);
+    put(changes.sites, baseId, seq);
+  }
+
+  @Override
+  public void addHousehold(HouseholdInfo household) {
+    put(households, household.householdId(), household);
+    put(changes.households, household.householdId(), seq);
+  }
+
+  /** A lot absent here is created at this seq; an existing one keeps its creation seq. */
+  @Override
+  public void putLot(LotInfo lot) {
+    boolean created = !lots.containsKey(lot.lotId());
     put(lots, lot.lotId(), lot);
     LotChange before = changes.lots.get(lot.lotId());
     long createdSeq = created ? seq : before == null ? 0 : before.createdSeq();
     put(changes.lots, lot.lotId(), new LotChange(createdSeq, seq));
   }
 
-  private static <T> T require(T found, Object id) {
-    if (found == null) {
-      throw new IllegalStateException("apply without validate: " + id + " does not exist");
+  /** A sale absent here is recorded at this seq; for an existing one only its sums change. */
+  @Override
+  public void putSale(SaleInfo sale) {
+    boolean recorded = !sales.containsKey(sale.saleId());
+    put(sales, sale.saleId(), sale);
+    if (recorded) {
+      put(changes.sales, sale.saleId(), seq);
+    } else if (!changes.sales.containsKey(sale.saleId())) {
+      put(changes.sales, sale.saleId(), 0L); // existing sale: only the refund sums change
     }
-    return found;
+  }
+
+  @Override
+  public void addRefund(SaleRefunded refund) {
+    put(refunds, refund.refundId(), true);
+    put(changes.refunds, refund.refundId(), new Seq<>(refund, seq));
   }
 
   // --- LedgerView ---

@@ -59,8 +59,8 @@ final class WritePolicy {
     if (!mayRecord(role, event.type())) {
       return "role " + role.value() + " may not record " + event.type();
     }
-    if (role == Role.COOPERATIVE && event instanceof HouseholdEnrolled) {
-      String coop = ((HouseholdEnrolled) event).cooperative().value();
+    if (role == Role.COOPERATIVE && event instanceof HouseholdEnrolled enrolled) {
+      String coop = enrolled.cooperative().value();
       if (!coop.equals(orgId)) {
         return "cooperative " + orgId + " may not enrol a household into " + coop;
       }
@@ -70,20 +70,26 @@ final class WritePolicy {
 
   /** The stateful check: a cooperative records only for households enrolled with it. */
   static String deniedByOwnership(Role role, String orgId, LedgerEvent event, LedgerView view) {
-    HouseholdId household = role == Role.COOPERATIVE ? EventKeys.household(event) : null;
-    if (household == null) {
+    if (role != Role.COOPERATIVE) {
       return null;
     }
-    return view.household(household)
-        .filter(h -> !h.cooperative().value().equals(orgId))
-        .map(
-            h ->
-                "household "
-                    + household
-                    + " is enrolled with cooperative "
-                    + h.cooperative()
-                    + ", not "
-                    + orgId)
-        .orElse(null);
+    for (HouseholdId household : event.references().households()) {
+      String denied =
+          view.household(household)
+              .filter(h -> !h.cooperative().value().equals(orgId))
+              .map(
+                  h ->
+                      "household "
+                          + household
+                          + " is enrolled with cooperative "
+                          + h.cooperative()
+                          + ", not "
+                          + orgId)
+              .orElse(null);
+      if (denied != null) {
+        return denied;
+      }
+    }
+    return null;
   }
 }

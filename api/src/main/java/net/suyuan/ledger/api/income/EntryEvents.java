@@ -64,10 +64,10 @@ final class EntryEvents {
         JsonValue entry = JsonParser.parse(canonical);
         body = entry instanceof JsonObject o ? o.get("body").orElse(null) : null;
       }
-      if (!(body instanceof JsonObject)) {
+      if (!(body instanceof JsonObject object)) {
         throw new IllegalStateException("entry " + seq + " has no body object");
       }
-      return EventTypes.parse(type, (JsonObject) body);
+      return EventTypes.parse(type, object);
     } catch (JsonParseException | EventValidationException e) {
       throw new IllegalStateException("entry " + seq + " cannot be read: " + e.getMessage(), e);
     }

@@ -22,20 +22,26 @@ import net.suyuan.ledger.core.chain.Timestamps;
 import net.suyuan.ledger.core.event.EventTypes;
 import net.suyuan.ledger.core.event.GradeLimits;
 import net.suyuan.ledger.core.event.HarvestDelivered;
+import net.suyuan.ledger.core.event.HouseholdEnrolled;
 import net.suyuan.ledger.core.event.InspectionRecorded;
 import net.suyuan.ledger.core.event.LedgerEvent;
 import net.suyuan.ledger.core.event.LotTransformed;
+import net.suyuan.ledger.core.event.PayoutMade;
 import net.suyuan.ledger.core.event.ProductRegistered;
+import net.suyuan.ledger.core.event.ProductionRecorded;
 import net.suyuan.ledger.core.event.SaleRecorded;
+import net.suyuan.ledger.core.event.SaleRefunded;
 import net.suyuan.ledger.core.event.SiteRegistered;
 import net.suyuan.ledger.core.event.StandardPublished;
 import net.suyuan.ledger.core.event.TimedEvent;
+import net.suyuan.ledger.core.event.WageRecorded;
 import net.suyuan.ledger.core.hash.HashAlg;
 import net.suyuan.ledger.core.id.DigitalLink;
 import net.suyuan.ledger.core.id.Gtin;
 import net.suyuan.ledger.core.id.LotId;
 import net.suyuan.ledger.core.json.JsonArray;
 import net.suyuan.ledger.core.json.JsonBool;
+import net.suyuan.ledger.core.json.JsonNull;
 import net.suyuan.ledger.core.json.JsonNumber;
 import net.suyuan.ledger.core.json.JsonObject;
 import net.suyuan.ledger.core.json.JsonParser;
@@ -272,8 +278,8 @@ final class ProvenanceBuilder {
       String occurredAt = null;
       try {
         LedgerEvent event = EventTypes.parse(type, body);
-        if (event instanceof TimedEvent) {
-          occurredAt = Timestamps.format(((TimedEvent) event).occurredAt());
+        if (event instanceof TimedEvent timed) {
+          occurredAt = Timestamps.format(timed.occurredAt());
         }
         index(row.seq(), event);
       } catch (Exception e) {
@@ -292,49 +298,51 @@ final class ProvenanceBuilder {
     }
 
     private void index(long seq, LedgerEvent event) {
-      if (event instanceof HarvestDelivered) {
-        HarvestDelivered e = (HarvestDelivered) event;
-        deliveries.put(seq, e);
-        Made m = made.computeIfAbsent(e.lotId().value(), k -> new Made());
-        if (m.by == null) {
-          m.by = "harvest";
-          m.gtin = e.gtin().value();
-          m.seq = seq;
+      switch (event) {
+        case HarvestDelivered e -> {
+          deliveries.put(seq, e);
+          Made m = made.computeIfAbsent(e.lotId().value(), k -> new Made());
+          if (m.by == null) {
+            m.by = "harvest";
+            m.gtin = e.gtin().value();
+            m.seq = seq;
+          }
+          m.quantity += e.quantity().value();
         }
-        m.quantity += e.quantity().value();
-      } else if (event instanceof LotTransformed) {
-        LotTransformed e = (LotTransformed) event;
-        List<Provenance.Input> inputs =
-            e.inputs().stream()
-                .map(i -> new Provenance.Input(i.lotId().value(), i.quantity().value()))
-                .toList();
-        for (LotTransformed.LotOutput out : e.outputs()) {
-          Made m = new Made();
-          m.gtin = out.gtin().value();
-          m.grade = out.grade().orElse(null);
-          m.quantity = out.quantity().value();
-          m.by = e.process().wire();
-          m.seq = seq;
-          m.inputs = inputs;
-          made.put(out.lotId().value(), m);
-        }
-        for (LotTransformed.LotInput in : e.inputs()) {
-          List<String> outs = consumers.computeIfAbsent(in.lotId().value(), k -> new ArrayList<>());
-          e.outputs().forEach(o -> outs.add(o.lotId().value()));
-        }
-      } else if (event instanceof InspectionRecorded) {
-        inspections.put(seq, (InspectionRecorded) event);
-      } else if (event instanceof SaleRecorded) {
-        sales.put(seq, (SaleRecorded) event);
-      } else if (event instanceof SiteRegistered) {
-        SiteRegistered e = (SiteRegistered) event;
-        sites.put(e.baseId().value(), e);
-      } else if (event instanceof ProductRegistered) {
-        ProductRegistered e = (ProductRegistered) event;
-        products.put(e.gtin().value(), new ProductEntry(seq, e));
-      } else if (event instanceof StandardPublished) {
-        StandardPublished e = (StandardPublished) event;
-        standards.put(e.standardId().value() + "#" + e.version(), new StandardEntry(seq, e));
+        case LotTransformed e -> transformed(seq, e);
+        case InspectionRecorded e -> inspections.put(seq, e);
+        case SaleRecorded e -> sales.put(seq, e);
+        case SiteRegistered e -> sites.put(e.baseId().value(), e);
+        case ProductRegistered e -> products.put(e.gtin().value(), new ProductEntry(seq, e));
+        case StandardPublished e ->
+            standards.put(e.standardId().value() + "#" + e.version(), new StandardEntry(seq, e));
+        // not part of a lot's provenance page
+        case HouseholdEnrolled e -> {}
+        case ProductionRecorded e -> {}
+        case SaleRefunded e -> {}
+        case WageRecorded e -> {}
+        case PayoutMade e -> {}
+      }
+    }
+
+    private void transformed(long seq, LotTransformed e) {
+      List<Provenance.Input> inputs =
+          e.inputs().stream()
+              .map(i -> new Provenance.Input(i.lotId().value(), i.quantity().value()))
+              .toList();
+      for (LotTransformed.LotOutput out : e.outputs()) {
+        Made m = new Made();
+        m.gtin = out.gtin().value();
+        m.grade = out.grade().orElse(null);
+        m.quantity = out.quantity().value();
+        m.by = e.process().wire();
+        m.seq = seq;
+        m.inputs = inputs;
+        made.put(out.lotId().value(), m);
+      }
+      for (LotTransformed.LotInput in : e.inputs()) {
+        List<String> outs = consumers.computeIfAbsent(in.lotId().value(), k -> new ArrayList<>());
+        e.outputs().forEach(o -> outs.add(o.lotId().value()));
       }
     }
   }
@@ -346,26 +354,24 @@ final class ProvenanceBuilder {
   /** A JSON value as plain Java values (maps, lists, longs, strings, booleans) for the codec. */
   @SuppressWarnings("unchecked")
   static <T> T plain(JsonValue value) {
-    if (value instanceof JsonObject) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      ((JsonObject) value).members().forEach((k, v) -> map.put(k, plain(v)));
-      return (T) map;
-    }
-    if (value instanceof JsonArray) {
-      List<Object> list = new ArrayList<>();
-      ((JsonArray) value).values().forEach(v -> list.add(plain(v)));
-      return (T) list;
-    }
-    if (value instanceof JsonNumber) {
-      JsonNumber n = (JsonNumber) value;
-      return (T) (n.isSafeInteger() ? (Object) n.longValueExact() : (Object) n.value());
-    }
-    if (value instanceof JsonString) {
-      return (T) ((JsonString) value).value();
-    }
-    if (value instanceof JsonBool) {
-      return (T) Boolean.valueOf(((JsonBool) value).value());
-    }
-    return null;
+    Object plain =
+        switch (value) {
+          case JsonObject o -> {
+            Map<String, Object> map = new LinkedHashMap<>();
+            o.members().forEach((k, v) -> map.put(k, plain(v)));
+            yield map;
+          }
+          case JsonArray a -> {
+            List<Object> list = new ArrayList<>();
+            a.values().forEach(v -> list.add(plain(v)));
+            yield list;
+          }
+          case JsonNumber n -> n.isSafeInteger() ? (Object) n.longValueExact() : (Object) n.value();
+          case JsonString s -> s.value();
+          case JsonBool b -> Boolean.valueOf(b.value());
+          case JsonNull n -> null;
+          case null -> null;
+        };
+    return (T) plain;
   }
 }

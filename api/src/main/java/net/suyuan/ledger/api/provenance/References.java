@@ -4,41 +4,37 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import net.suyuan.ledger.core.json.JsonNumber;
+import net.suyuan.ledger.core.event.EventReferences;
+import net.suyuan.ledger.core.event.EventTypes;
+import net.suyuan.ledger.core.event.LedgerEvent;
 import net.suyuan.ledger.core.json.JsonObject;
-import net.suyuan.ledger.core.json.JsonParseException;
 import net.suyuan.ledger.core.json.JsonParser;
 import net.suyuan.ledger.core.json.JsonString;
-import net.suyuan.ledger.core.json.JsonValue;
 
 /**
- * The registrations the shown entries refer to: production bases ({@code body.baseId}) and standard
- * versions ({@code body.standardId} with {@code body.standardVersion}). Read leniently from the
- * stored bytes: an entry that does not parse names nothing here (and fails its own check).
+ * The registrations the shown entries refer to: production bases and standard versions, as each
+ * entry's event names them ({@link LedgerEvent#references()}). Read leniently from the stored
+ * bytes: an entry whose bytes are not a valid event (altered in the database) names nothing here,
+ * is not indexed by {@link ProvenanceBuilder} either, and fails its own check.
  */
 record References(String[] baseIds, String[] standardIds, Integer[] standardVersions) {
 
   static References of(List<ProvenanceStore.Row> rows) {
     Set<String> bases = new LinkedHashSet<>();
-    Set<String> standards = new LinkedHashSet<>();
+    Set<EventReferences.StandardVersion> standards = new LinkedHashSet<>();
+    for (ProvenanceStore.Row row : rows) {
+      LedgerEvent event = event(row.canonical());
+      if (event != null) {
+        EventReferences refs = event.references();
+        refs.sites().forEach(b -> bases.add(b.value()));
+        standards.addAll(refs.standards());
+      }
+    }
     List<String> ids = new ArrayList<>();
     List<Integer> versions = new ArrayList<>();
-    for (ProvenanceStore.Row row : rows) {
-      JsonObject body = body(row.canonical());
-      if (body == null) {
-        continue;
-      }
-      if (body.get("baseId").orElse(null) instanceof JsonString base) {
-        bases.add(base.value());
-      }
-      if (body.get("standardId").orElse(null) instanceof JsonString id
-          && body.get("standardVersion").orElse(null) instanceof JsonNumber n
-          && n.isSafeInteger()
-          && Math.abs(n.longValueExact()) <= Integer.MAX_VALUE
-          && standards.add(id.value() + "#" + n.longValueExact())) {
-        ids.add(id.value());
-        versions.add((int) n.longValueExact());
-      }
+    for (EventReferences.StandardVersion s : standards) {
+      ids.add(s.standardId().value());
+      versions.add(s.version());
     }
     return new References(
         bases.toArray(String[]::new), ids.toArray(String[]::new), versions.toArray(Integer[]::new));
@@ -48,13 +44,15 @@ record References(String[] baseIds, String[] standardIds, Integer[] standardVers
     return baseIds.length == 0 && standardIds.length == 0;
   }
 
-  private static JsonObject body(byte[] canonical) {
+  /** The entry's event, or null when its bytes are not one. */
+  private static LedgerEvent event(byte[] canonical) {
     try {
-      JsonValue entry = JsonParser.parse(canonical);
-      return entry instanceof JsonObject o && o.get("body").orElse(null) instanceof JsonObject b
-          ? b
+      return JsonParser.parse(canonical) instanceof JsonObject entry
+              && entry.get("type").orElse(null) instanceof JsonString type
+              && entry.get("body").orElse(null) instanceof JsonObject body
+          ? EventTypes.parse(type.value(), body)
           : null;
-    } catch (JsonParseException | RuntimeException e) {
+    } catch (Exception e) { // not JSON, or not a valid event of its type
       return null;
     }
   }

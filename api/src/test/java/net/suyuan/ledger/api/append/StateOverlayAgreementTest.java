@@ -20,9 +20,10 @@ import net.suyuan.ledger.core.json.JsonString;
 import org.junit.jupiter.api.Test;
 
 /**
- * The api's validation state ({@link StateOverlay}, seeded from projection rows) applies events by
- * its own code, beside the core's {@link InMemoryLedgerState}. Until the two share one transition
- * function, this holds them to the same answers on random valid workloads.
+ * The api's validation state ({@link StateOverlay}, seeded from projection rows) and the core's
+ * {@link InMemoryLedgerState} change only through the core's one transition; this holds the two
+ * stores (the overlay's undo and change tracking included) to the same answers on random valid
+ * workloads.
  */
 class StateOverlayAgreementTest {
   private static final long SEED = Long.getLong("test.seed", System.nanoTime());

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.suyuan.ledger.core.json.JsonArray;
+import net.suyuan.ledger.core.json.JsonBool;
+import net.suyuan.ledger.core.json.JsonNull;
 import net.suyuan.ledger.core.json.JsonNumber;
 import net.suyuan.ledger.core.json.JsonObject;
 import net.suyuan.ledger.core.json.JsonString;
@@ -82,31 +84,38 @@ public final class AppendBounds {
   }
 
   private static void walk(JsonValue value, String path, List<FieldError> errors) {
-    if (value instanceof JsonObject object) {
-      for (Map.Entry<String, JsonValue> m : object.members().entrySet()) {
-        walk(m.getValue(), path.isEmpty() ? m.getKey() : path + "." + m.getKey(), errors);
+    switch (value) {
+      case JsonObject object -> {
+        for (Map.Entry<String, JsonValue> m : object.members().entrySet()) {
+          walk(m.getValue(), path.isEmpty() ? m.getKey() : path + "." + m.getKey(), errors);
+        }
       }
-    } else if (value instanceof JsonArray array) {
-      for (int i = 0; i < array.size(); i++) {
-        walk(array.get(i), path + "[" + i + "]", errors);
+      case JsonArray array -> {
+        for (int i = 0; i < array.size(); i++) {
+          walk(array.get(i), path + "[" + i + "]", errors);
+        }
       }
-    } else if (value instanceof JsonNumber number) {
-      double n = number.value();
-      if (n > MAX_INTEGER || n < -MAX_INTEGER) {
-        errors.add(
-            new FieldError(path, "must be within ±" + MAX_INTEGER + " (10^10), got " + number));
+      case JsonNumber number -> {
+        double n = number.value();
+        if (n > MAX_INTEGER || n < -MAX_INTEGER) {
+          errors.add(
+              new FieldError(path, "must be within ±" + MAX_INTEGER + " (10^10), got " + number));
+        }
       }
-    } else if (value instanceof JsonString string) {
-      int at = InvisibleCharacters.indexIn(string.value());
-      if (at >= 0) {
-        errors.add(
-            new FieldError(
-                path,
-                "contains the invisible or bidirectional control character "
-                    + InvisibleCharacters.describe(string.value().codePointAt(at))
-                    + " at index "
-                    + at));
+      case JsonString string -> {
+        int at = InvisibleCharacters.indexIn(string.value());
+        if (at >= 0) {
+          errors.add(
+              new FieldError(
+                  path,
+                  "contains the invisible or bidirectional control character "
+                      + InvisibleCharacters.describe(string.value().codePointAt(at))
+                      + " at index "
+                      + at));
+        }
       }
+      case JsonBool b -> {}
+      case JsonNull n -> {}
     }
   }
 }

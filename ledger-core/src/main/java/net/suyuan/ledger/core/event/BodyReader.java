@@ -77,18 +77,14 @@ final class BodyReader {
   }
 
   static String describe(JsonValue value) {
-    if (value instanceof JsonString) {
-      return "a string";
-    } else if (value instanceof JsonNumber) {
-      return "the number " + value;
-    } else if (value instanceof JsonBool) {
-      return "a boolean";
-    } else if (value instanceof JsonNull) {
-      return "null";
-    } else if (value instanceof JsonArray) {
-      return "an array";
-    }
-    return "an object";
+    return switch (value) {
+      case JsonString s -> "a string";
+      case JsonNumber n -> "the number " + n;
+      case JsonBool b -> "a boolean";
+      case JsonNull n -> "null";
+      case JsonArray a -> "an array";
+      case JsonObject o -> "an object";
+    };
   }
 
   String string(String name) {
@@ -100,8 +96,8 @@ final class BodyReader {
   }
 
   private String asString(String name, JsonValue value) {
-    if (value instanceof JsonString) {
-      return ((JsonString) value).value();
+    if (value instanceof JsonString s) {
+      return s.value();
     }
     throw wrongType(name, "a string", value);
   }
@@ -144,8 +140,8 @@ final class BodyReader {
   }
 
   private long asInteger(String name, JsonValue value) {
-    if (value instanceof JsonNumber && ((JsonNumber) value).isSafeInteger()) {
-      return ((JsonNumber) value).longValueExact();
+    if (value instanceof JsonNumber n && n.isSafeInteger()) {
+      return n.longValueExact();
     }
     throw wrongType(name, "an integer within ±(2^53-1)", value);
   }
@@ -174,8 +170,8 @@ final class BodyReader {
 
   boolean bool(String name) {
     JsonValue value = required(name);
-    if (value instanceof JsonBool) {
-      return ((JsonBool) value).value();
+    if (value instanceof JsonBool b) {
+      return b.value();
     }
     throw wrongType(name, "a boolean", value);
   }
@@ -193,8 +189,8 @@ final class BodyReader {
   }
 
   private <T> T asObject(String name, JsonValue v, String at, Function<BodyReader, T> build) {
-    if (v instanceof JsonObject) {
-      return new BodyReader((JsonObject) v, at).build(build);
+    if (v instanceof JsonObject o) {
+      return new BodyReader(o, at).build(build);
     }
     throw FieldException.at(at, "must be an object, got " + describe(v));
   }
@@ -202,10 +198,10 @@ final class BodyReader {
   /** An array of objects, each read with {@code build}; element paths are {@code name[i]}. */
   <T> List<T> array(String name, Function<BodyReader, T> build) {
     JsonValue value = required(name);
-    if (!(value instanceof JsonArray)) {
+    if (!(value instanceof JsonArray array)) {
       throw wrongType(name, "an array", value);
     }
-    List<JsonValue> values = ((JsonArray) value).values();
+    List<JsonValue> values = array.values();
     List<T> result = new ArrayList<>(values.size());
     for (int i = 0; i < values.size(); i++) {
       String at = join(path, name) + "[" + i + "]";

@@ -10,38 +10,34 @@ import net.suyuan.ledger.core.id.OrgId;
 final class CatalogRules {
   private CatalogRules() {}
 
-  static void check(LedgerView view, OrgId actor, LedgerEvent event)
-      throws EventValidationException {
-    if (event instanceof ProductRegistered) {
-      ProductRegistered e = (ProductRegistered) event;
-      if (view.product(e.gtin()).isPresent()) {
-        throw reject("gtin", "product " + e.gtin() + " is already registered");
-      }
-    } else if (event instanceof StandardPublished) {
-      standard(view, (StandardPublished) event);
-    } else if (event instanceof SiteRegistered) {
-      SiteRegistered e = (SiteRegistered) event;
-      if (view.siteExists(e.baseId())) {
-        throw reject("baseId", "production base " + e.baseId() + " is already registered");
-      }
-    } else if (event instanceof HouseholdEnrolled) {
-      HouseholdEnrolled e = (HouseholdEnrolled) event;
-      if (view.household(e.householdId()).isPresent()) {
-        throw reject("householdId", "household " + e.householdId() + " is already enrolled");
-      }
-      if (!e.cooperative().equals(actor)) {
-        throw reject(
-            "cooperative",
-            "a household is enrolled by its own cooperative "
-                + e.cooperative()
-                + ", but the actor is "
-                + actor);
-      }
+  static void product(LedgerView view, ProductRegistered e) throws EventValidationException {
+    if (view.product(e.gtin()).isPresent()) {
+      throw reject("gtin", "product " + e.gtin() + " is already registered");
     }
   }
 
-  private static void standard(LedgerView view, StandardPublished e)
+  static void site(LedgerView view, SiteRegistered e) throws EventValidationException {
+    if (view.siteExists(e.baseId())) {
+      throw reject("baseId", "production base " + e.baseId() + " is already registered");
+    }
+  }
+
+  static void household(LedgerView view, OrgId actor, HouseholdEnrolled e)
       throws EventValidationException {
+    if (view.household(e.householdId()).isPresent()) {
+      throw reject("householdId", "household " + e.householdId() + " is already enrolled");
+    }
+    if (!e.cooperative().equals(actor)) {
+      throw reject(
+          "cooperative",
+          "a household is enrolled by its own cooperative "
+              + e.cooperative()
+              + ", but the actor is "
+              + actor);
+    }
+  }
+
+  static void standard(LedgerView view, StandardPublished e) throws EventValidationException {
     References.product(view, e.gtin(), "gtin");
     OptionalInt latest = view.latestStandardVersion(e.standardId());
     if (latest.isEmpty()) {

@@ -43,22 +43,22 @@ public final class EventValidator {
     } catch (IllegalArgumentException e) {
       throw new EventValidationException("actor", e.getMessage());
     }
-    if (event instanceof TimedEvent) {
-      checkNotInFuture(((TimedEvent) event).occurredAt(), now);
+    if (event instanceof TimedEvent timed) {
+      checkNotInFuture(timed.occurredAt(), now);
     }
-    if (event instanceof ProductRegistered
-        || event instanceof StandardPublished
-        || event instanceof SiteRegistered
-        || event instanceof HouseholdEnrolled) {
-      CatalogRules.check(view, actor, event);
-    } else if (event instanceof SaleRecorded || event instanceof SaleRefunded) {
-      SaleRules.check(view, event);
-    } else if (event instanceof InspectionRecorded) {
-      InspectionRules.check(view, (InspectionRecorded) event);
-    } else if (event instanceof WageRecorded || event instanceof PayoutMade) {
-      PaymentRules.check(view, event);
-    } else {
-      LotRules.check(view, event);
+    switch (event) {
+      case ProductRegistered e -> CatalogRules.product(view, e);
+      case StandardPublished e -> CatalogRules.standard(view, e);
+      case SiteRegistered e -> CatalogRules.site(view, e);
+      case HouseholdEnrolled e -> CatalogRules.household(view, actor, e);
+      case ProductionRecorded e -> LotRules.production(view, e);
+      case HarvestDelivered e -> LotRules.delivery(view, e);
+      case LotTransformed e -> LotRules.transformation(view, e);
+      case InspectionRecorded e -> InspectionRules.check(view, e);
+      case SaleRecorded e -> SaleRules.sale(view, e);
+      case SaleRefunded e -> SaleRules.refund(view, e);
+      case WageRecorded e -> PaymentRules.wage(view, e);
+      case PayoutMade e -> PaymentRules.payout(view, e);
     }
   }
 

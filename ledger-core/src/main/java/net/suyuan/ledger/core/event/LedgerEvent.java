@@ -16,4 +16,12 @@ public sealed interface LedgerEvent
 
   /** The body, ready for RFC 8785 canonicalization. */
   JsonObject toBody();
+
+  /**
+   * The ids this event mentions (lots, products, standard versions, sites, households, sales,
+   * refunds): what the append path loads, the lineage index records and the resolver shows.
+   */
+  default EventReferences references() {
+    return EventReferences.of(this);
+  }
 }

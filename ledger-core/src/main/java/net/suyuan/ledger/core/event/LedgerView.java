@@ -15,7 +15,8 @@ import net.suyuan.ledger.core.id.StandardId;
 
 /**
  * The ledger state that {@link EventValidator} reads: exactly what validation needs, nothing more.
- * Storage adapters implement it; {@link InMemoryLedgerState} is the reference implementation.
+ * Storage adapters implement it, with the writes of {@link LedgerState}; {@link
+ * InMemoryLedgerState} is the reference implementation.
  */
 public interface LedgerView {
   Optional<ProductInfo> product(Gtin gtin);
@@ -50,6 +51,12 @@ public interface LedgerView {
       StandardId standardId, int version, Gtin gtin, List<GradeLimits> grades) {
     public StandardVersionInfo {
       grades = List.copyOf(grades);
+    }
+
+    /** The version {@code published} publishes. */
+    public static StandardVersionInfo of(StandardPublished published) {
+      return new StandardVersionInfo(
+          published.standardId(), published.version(), published.gtin(), published.grades());
     }
 
     public Optional<GradeLimits> grade(String name) {

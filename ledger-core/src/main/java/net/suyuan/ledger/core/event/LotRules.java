@@ -13,22 +13,14 @@ import net.suyuan.ledger.core.id.Quantity;
 final class LotRules {
   private LotRules() {}
 
-  static void check(LedgerView view, LedgerEvent event) throws EventValidationException {
-    if (event instanceof ProductionRecorded) {
-      ProductionRecorded e = (ProductionRecorded) event;
-      References.site(view, e.baseId(), "baseId");
-      if (e.lotId().isPresent()) {
-        References.lot(view, e.lotId().get(), "lotId");
-      }
-    } else if (event instanceof HarvestDelivered) {
-      delivery(view, (HarvestDelivered) event);
-    } else if (event instanceof LotTransformed) {
-      transformation(view, (LotTransformed) event);
+  static void production(LedgerView view, ProductionRecorded e) throws EventValidationException {
+    References.site(view, e.baseId(), "baseId");
+    if (e.lotId().isPresent()) {
+      References.lot(view, e.lotId().get(), "lotId");
     }
   }
 
-  private static void delivery(LedgerView view, HarvestDelivered e)
-      throws EventValidationException {
+  static void delivery(LedgerView view, HarvestDelivered e) throws EventValidationException {
     References.product(view, e.gtin(), "gtin");
     References.household(view, e.householdId(), "householdId");
     References.site(view, e.baseId(), "baseId");
@@ -49,8 +41,7 @@ final class LotRules {
     }
   }
 
-  private static void transformation(LedgerView view, LotTransformed e)
-      throws EventValidationException {
+  static void transformation(LedgerView view, LotTransformed e) throws EventValidationException {
     List<LotInput> inputs = e.inputs();
     BaseUnit commonUnit = null;
     boolean oneUnit = true;

@@ -4,13 +4,12 @@ package net.suyuan.ledger.core.event;
 final class PaymentRules {
   private PaymentRules() {}
 
-  static void check(LedgerView view, LedgerEvent event) throws EventValidationException {
-    if (event instanceof WageRecorded) {
-      WageRecorded e = (WageRecorded) event;
-      References.household(view, e.householdId(), "householdId");
-      References.site(view, e.baseId(), "baseId");
-    } else if (event instanceof PayoutMade) {
-      References.household(view, ((PayoutMade) event).householdId(), "householdId");
-    }
+  static void wage(LedgerView view, WageRecorded e) throws EventValidationException {
+    References.household(view, e.householdId(), "householdId");
+    References.site(view, e.baseId(), "baseId");
+  }
+
+  static void payout(LedgerView view, PayoutMade e) throws EventValidationException {
+    References.household(view, e.householdId(), "householdId");
   }
 }

@@ -13,20 +13,15 @@ import net.suyuan.ledger.core.id.Fen;
 final class SaleRules {
   private SaleRules() {}
 
-  static void check(LedgerView view, LedgerEvent event) throws EventValidationException {
-    if (event instanceof SaleRecorded) {
-      SaleRecorded e = (SaleRecorded) event;
-      if (view.sale(e.saleId()).isPresent()) {
-        throw reject("saleId", "sale " + e.saleId() + " is already recorded");
-      }
-      LotInfo lot = References.lot(view, e.lotId(), "lotId");
-      LotRules.requireHolds(view, lot, e.quantity(), "quantity", "sell");
-    } else if (event instanceof SaleRefunded) {
-      refund(view, (SaleRefunded) event);
+  static void sale(LedgerView view, SaleRecorded e) throws EventValidationException {
+    if (view.sale(e.saleId()).isPresent()) {
+      throw reject("saleId", "sale " + e.saleId() + " is already recorded");
     }
+    LotInfo lot = References.lot(view, e.lotId(), "lotId");
+    LotRules.requireHolds(view, lot, e.quantity(), "quantity", "sell");
   }
 
-  private static void refund(LedgerView view, SaleRefunded e) throws EventValidationException {
+  static void refund(LedgerView view, SaleRefunded e) throws EventValidationException {
     if (view.refundExists(e.refundId())) {
       throw reject("refundId", "refund " + e.refundId() + " is already recorded");
     }

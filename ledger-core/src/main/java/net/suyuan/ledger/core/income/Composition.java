@@ -172,10 +172,9 @@ public final class Composition {
 
   @Override
   public boolean equals(Object o) {
-    if (!(o instanceof Composition)) {
+    if (!(o instanceof Composition c)) {
       return false;
     }
-    Composition c = (Composition) o;
     return Arrays.equals(households, c.households)
         && Arrays.equals(weights, c.weights)
         && Arrays.equals(bigWeights, c.bigWeights);

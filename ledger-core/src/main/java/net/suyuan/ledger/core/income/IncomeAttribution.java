@@ -13,13 +13,18 @@ import java.util.Set;
 import net.suyuan.ledger.core.event.EventTypes;
 import net.suyuan.ledger.core.event.EventValidationException;
 import net.suyuan.ledger.core.event.HarvestDelivered;
+import net.suyuan.ledger.core.event.HouseholdEnrolled;
+import net.suyuan.ledger.core.event.InspectionRecorded;
 import net.suyuan.ledger.core.event.LedgerEvent;
 import net.suyuan.ledger.core.event.LotTransformed;
 import net.suyuan.ledger.core.event.PayoutMade;
 import net.suyuan.ledger.core.event.ProductRegistered;
 import net.suyuan.ledger.core.event.ProductRegistered.ReferencePrice;
+import net.suyuan.ledger.core.event.ProductionRecorded;
 import net.suyuan.ledger.core.event.SaleRecorded;
 import net.suyuan.ledger.core.event.SaleRefunded;
+import net.suyuan.ledger.core.event.SiteRegistered;
+import net.suyuan.ledger.core.event.StandardPublished;
 import net.suyuan.ledger.core.event.WageRecorded;
 import net.suyuan.ledger.core.id.Gtin;
 import net.suyuan.ledger.core.id.HouseholdId;
@@ -81,10 +86,10 @@ public final class IncomeAttribution {
       return EntryIncome.none(seq);
     }
     Object body = JsonParser.parse(canonicalBody);
-    if (!(body instanceof JsonObject)) {
+    if (!(body instanceof JsonObject object)) {
       throw new EventValidationException("body", "must be a JSON object");
     }
-    return apply(seq, EventTypes.parse(type, (JsonObject) body));
+    return apply(seq, EventTypes.parse(type, object));
   }
 
   /**
@@ -95,27 +100,33 @@ public final class IncomeAttribution {
   public EntryIncome apply(long seq, LedgerEvent event) {
     Objects.requireNonNull(event, "event");
     advance(seq);
-    if (event instanceof ProductRegistered) {
-      ProductRegistered e = (ProductRegistered) event;
-      e.referencePrice().ifPresent(p -> referencePrices.put(e.gtin(), p));
-    } else if (event instanceof HarvestDelivered) {
-      HarvestDelivered e = (HarvestDelivered) event;
-      lots.computeIfAbsent(e.lotId(), id -> LotState.delivered(e.gtin()))
-          .deliver(e.householdId(), e.quantity().value());
-    } else if (event instanceof LotTransformed) {
-      transform((LotTransformed) event);
-    } else if (event instanceof SaleRecorded) {
-      return SaleSplits.sale(seq, (SaleRecorded) event, this);
-    } else if (event instanceof SaleRefunded) {
-      return SaleSplits.refund(seq, (SaleRefunded) event, this);
-    } else if (event instanceof WageRecorded) {
-      WageRecorded e = (WageRecorded) event;
-      return single(seq, e.householdId(), IncomeKind.WAGE, e.amountFen().value(), e.occurredAt());
-    } else if (event instanceof PayoutMade) {
-      PayoutMade e = (PayoutMade) event;
-      return single(seq, e.householdId(), IncomeKind.PAYOUT, e.amountFen().value(), e.occurredAt());
-    }
-    return EntryIncome.none(seq);
+    return switch (event) {
+      case ProductRegistered e -> {
+        e.referencePrice().ifPresent(p -> referencePrices.put(e.gtin(), p));
+        yield EntryIncome.none(seq);
+      }
+      case HarvestDelivered e -> {
+        lots.computeIfAbsent(e.lotId(), id -> LotState.delivered(e.gtin()))
+            .deliver(e.householdId(), e.quantity().value());
+        yield EntryIncome.none(seq);
+      }
+      case LotTransformed e -> {
+        transform(e);
+        yield EntryIncome.none(seq);
+      }
+      case SaleRecorded e -> SaleSplits.sale(seq, e, this);
+      case SaleRefunded e -> SaleSplits.refund(seq, e, this);
+      case WageRecorded e ->
+          single(seq, e.householdId(), IncomeKind.WAGE, e.amountFen().value(), e.occurredAt());
+      case PayoutMade e ->
+          single(seq, e.householdId(), IncomeKind.PAYOUT, e.amountFen().value(), e.occurredAt());
+      // no money moves and no lot changes hands
+      case StandardPublished e -> EntryIncome.none(seq);
+      case SiteRegistered e -> EntryIncome.none(seq);
+      case HouseholdEnrolled e -> EntryIncome.none(seq);
+      case ProductionRecorded e -> EntryIncome.none(seq);
+      case InspectionRecorded e -> EntryIncome.none(seq);
+    };
   }
 
   private void advance(long seq) {

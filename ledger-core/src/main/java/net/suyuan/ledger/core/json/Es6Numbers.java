@@ -7,9 +7,10 @@ import java.math.RoundingMode;
 /**
  * ECMAScript Number-to-String (ECMA-262 §7.1.12.1), which RFC 8785 §3.2.2.3 mandates for numbers.
  *
- * <p>Java 17's {@code Double.toString} does not always give the shortest digits, so the digits are
- * found here directly: the shortest decimal that rounds back to the same double, and of those the
- * closest to it (exact HALF_EVEN rounding of the exact binary value gives both).
+ * <p>{@code Double.toString} gives the shortest digits only since Java 19 (JDK-4511638), so the
+ * digits are found here directly, whatever the JDK: the shortest decimal that rounds back to the
+ * same double, and of those the closest to it (exact HALF_EVEN rounding of the exact binary value
+ * gives both).
  */
 final class Es6Numbers {
   private static final double TWO_POW_53 = 9007199254740992.0;

@@ -39,26 +39,22 @@ public final class Jcs {
   }
 
   static void write(JsonValue value, Out out) {
-    // Java 17: no pattern matching for switch yet, so an instanceof chain over the sealed type.
-    if (value instanceof JsonObject o) {
-      writeObject(o, out);
-    } else if (value instanceof JsonArray a) {
-      out.write('[');
-      for (int i = 0; i < a.size(); i++) {
-        if (i > 0) {
-          out.write(',');
+    switch (value) {
+      case JsonObject o -> writeObject(o, out);
+      case JsonArray a -> {
+        out.write('[');
+        for (int i = 0; i < a.size(); i++) {
+          if (i > 0) {
+            out.write(',');
+          }
+          write(a.get(i), out);
         }
-        write(a.get(i), out);
+        out.write(']');
       }
-      out.write(']');
-    } else if (value instanceof JsonString s) {
-      writeString(s.value(), out);
-    } else if (value instanceof JsonNumber n) {
-      writeAscii(Es6Numbers.toString(n.value()), out);
-    } else if (value instanceof JsonBool b) {
-      writeAscii(b.value() ? "true" : "false", out);
-    } else {
-      writeAscii("null", out);
+      case JsonString s -> writeString(s.value(), out);
+      case JsonNumber n -> writeAscii(Es6Numbers.toString(n.value()), out);
+      case JsonBool b -> writeAscii(b.value() ? "true" : "false", out);
+      case JsonNull n -> writeAscii("null", out);
     }
   }
 
