@@ -21,7 +21,7 @@ public final class ConsumerPageHeaders {
   /** Content-Security-Policy of the page: nothing but its own stylesheet; never framed. */
   public static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src '"
-          + sha256(ConsumerPage.STYLE)
+          + sha256(ConsumerPage.style())
           + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   /**

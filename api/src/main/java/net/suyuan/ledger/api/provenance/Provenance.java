@@ -1,7 +1,9 @@
 package net.suyuan.ledger.api.provenance;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
+import net.suyuan.ledger.core.event.LedgerEvent;
 
 /**
  * What a consumer (or a program) learns by scanning a label: the product and lot, the inspections
@@ -92,6 +94,8 @@ public record Provenance(
   /**
    * One entry shown, in seq order: its body as recorded, its recomputed hash and the verdict. A
    * failed entry keeps {@code body} as read (possibly altered) and says why in {@code failure}.
+   * {@code event} is that body as the core reads it, for the consumer page; null when the core does
+   * not accept it (an altered entry). Not part of the JSON.
    */
   public record Step(
       long seq,
@@ -102,7 +106,8 @@ public record Provenance(
       Map<String, Object> body,
       String hash,
       boolean verified,
-      Failure failure) {}
+      Failure failure,
+      @JsonIgnore LedgerEvent event) {}
 
   public record Failure(String kind, String detail) {}
 }

@@ -270,20 +270,22 @@ final class ProvenanceBuilder {
         entry = (JsonObject) JsonParser.parse(row.canonical());
       } catch (Exception e) { // unreadable bytes: shown as such, and failed by the check
         return new Step(
-            row.seq(), null, null, null, null, null, verdict.hash(), verdict.ok(), failure);
+            row.seq(), null, null, null, null, null, verdict.hash(), verdict.ok(), failure, null);
       }
       String type = string(entry, "type");
       JsonObject body =
           entry.get("body").orElse(null) instanceof JsonObject o ? o : JsonObject.empty();
       String occurredAt = null;
+      LedgerEvent event = null;
       try {
-        LedgerEvent event = EventTypes.parse(type, body);
+        event = EventTypes.parse(type, body);
         if (event instanceof TimedEvent timed) {
           occurredAt = Timestamps.format(timed.occurredAt());
         }
         index(row.seq(), event);
       } catch (Exception e) {
         // A body the core no longer accepts (altered in the database): shown raw, not indexed.
+        event = null;
       }
       return new Step(
           row.seq(),
@@ -294,7 +296,8 @@ final class ProvenanceBuilder {
           plain(body),
           verdict.hash(),
           verdict.ok(),
-          failure);
+          failure,
+          event);
     }
 
     private void index(long seq, LedgerEvent event) {
