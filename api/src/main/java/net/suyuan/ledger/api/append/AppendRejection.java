@@ -7,7 +7,7 @@ import net.suyuan.ledger.core.event.FieldError;
  * Why a request appended nothing. The HTTP edge ({@link AppendController}) maps the kind to a
  * status; the errors name fields as paths into the request ({@code events[3].body.quantity}).
  */
-public final class AppendRejection extends RuntimeException {
+public final class AppendRejection extends RuntimeException implements GroupOutcome {
   /** What went wrong, from the client's point of view. */
   public enum Kind {
     /** Not a well-formed request or event (400). */

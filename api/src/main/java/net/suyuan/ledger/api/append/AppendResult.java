@@ -8,7 +8,7 @@ import java.util.List;
  * @param replayed true when an earlier request with the same Idempotency-Key and body appended
  *     these entries and nothing new was appended
  */
-public record AppendResult(List<Receipt> receipts, boolean replayed) {
+public record AppendResult(List<Receipt> receipts, boolean replayed) implements GroupOutcome {
   public AppendResult {
     receipts = List.copyOf(receipts);
   }

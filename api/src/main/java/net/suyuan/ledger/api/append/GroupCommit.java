@@ -91,13 +91,13 @@ final class GroupCommit {
   private record Speculation(
       ChainHead expected, GroupPlanner.Plan plan, StateOverlay state, ChainHead newHead) {}
 
-  /** One outcome per command, in order: {@link AppendResult} or {@link AppendRejection}. */
-  Mono<List<Object>> run(List<AppendCommand> commands) {
+  /** One outcome per command, in order. */
+  Mono<List<GroupOutcome>> run(List<AppendCommand> commands) {
     return run(commands, Mono.empty(), basis -> {});
   }
 
   /**
-   * One outcome per command, in order: {@link AppendResult} or {@link AppendRejection}.
+   * One outcome per command, in order.
    *
    * @param previous the basis of the group still running when this one started, if the appender
    *     overlaps them (after a large group; {@link GroupCommitAppender}): when it arrives, this
@@ -105,7 +105,7 @@ final class GroupCommit {
    *     groups"), and keeps that plan only if the lock finds the head the previous group left
    * @param planned receives this group's basis once it is planned, before it writes
    */
-  Mono<List<Object>> run(
+  Mono<List<GroupOutcome>> run(
       List<AppendCommand> commands, Mono<Basis> previous, Consumer<Basis> planned) {
     String id = ledger.ledgerId();
     List<IdempotencyRows.Key> keys = new ArrayList<>();
@@ -116,7 +116,7 @@ final class GroupCommit {
       }
       c.events().forEach(refs::add);
     }
-    Mono<List<Object>> work =
+    Mono<List<GroupOutcome>> work =
         previous
             .flatMap(basis -> speculate(commands, keys, refs, basis))
             .map(Optional::of)
@@ -138,7 +138,7 @@ final class GroupCommit {
   }
 
   /** The plan made under the lock: read the rows the group names, plan, publish, write. */
-  private Mono<List<Object>> planLocked(
+  private Mono<List<GroupOutcome>> planLocked(
       List<AppendCommand> commands,
       List<IdempotencyRows.Key> keys,
       EventKeys refs,
@@ -172,7 +172,8 @@ final class GroupCommit {
     return new Speculation(from, plan, state, writer.head());
   }
 
-  private Mono<List<Object>> publishAndWrite(Speculation sp, Head locked, Consumer<Basis> planned) {
+  private Mono<List<GroupOutcome>> publishAndWrite(
+      Speculation sp, Head locked, Consumer<Basis> planned) {
     GroupPlanner.Plan plan = sp.plan();
     Instant headTs =
         plan.entries().isEmpty()

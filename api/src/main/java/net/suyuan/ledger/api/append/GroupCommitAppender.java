@@ -208,7 +208,7 @@ public final class GroupCommitAppender implements SmartLifecycle {
     Mono<GroupCommit.Basis> previous =
         overlap && lastPlanned != null ? lastPlanned.asMono() : Mono.empty();
     lastPlanned = planned;
-    Mono<List<Object>> run;
+    Mono<List<GroupOutcome>> run;
     try {
       run = commit.run(commands, previous, planned::tryEmitValue).timeout(GROUP_TIMEOUT);
     } catch (RuntimeException e) {
@@ -240,14 +240,12 @@ public final class GroupCommitAppender implements SmartLifecycle {
                         : new IllegalStateException("commit group failed", error)));
   }
 
-  private void completed(List<Pending> group, List<Object> outcomes) {
+  private void completed(List<Pending> group, List<GroupOutcome> outcomes) {
     changes.committed();
     for (int i = 0; i < group.size(); i++) {
-      Object outcome = outcomes.get(i);
-      if (outcome instanceof AppendResult r) {
-        group.get(i).result().complete(r);
-      } else {
-        group.get(i).result().completeExceptionally((Throwable) outcome);
+      switch (outcomes.get(i)) {
+        case AppendResult r -> group.get(i).result().complete(r);
+        case AppendRejection refused -> group.get(i).result().completeExceptionally(refused);
       }
     }
   }

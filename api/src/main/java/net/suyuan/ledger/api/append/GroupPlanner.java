@@ -26,12 +26,12 @@ import net.suyuan.ledger.core.id.LotId;
  * applied to the overlay, so later requests see them, and sealed with the chain writer.
  */
 final class GroupPlanner {
-  /** Everything the group writes, and one outcome per command: AppendResult or AppendRejection. */
+  /** Everything the group writes, and one outcome per command, in command order. */
   record Plan(
       List<SealedEntry> entries,
       List<LotRef> entryLots,
       List<IdempotencyRows.Row> keys,
-      List<Object> outcomes) {}
+      List<GroupOutcome> outcomes) {}
 
   record LotRef(String lotId, long seq) {}
 
@@ -47,7 +47,7 @@ final class GroupPlanner {
     List<SealedEntry> entries = new ArrayList<>();
     List<LotRef> lots = new ArrayList<>();
     List<IdempotencyRows.Row> keys = new ArrayList<>();
-    List<Object> outcomes = new ArrayList<>(commands.size());
+    List<GroupOutcome> outcomes = new ArrayList<>(commands.size());
     Map<IdempotencyRows.Key, IdempotencyRows.Row> known = new HashMap<>(stored);
     for (AppendCommand command : commands) {
       IdempotencyRows.Key key =

@@ -27,26 +27,7 @@ import net.suyuan.ledger.core.json.JsonValue;
  */
 public final class ChainVerifier {
   private static final HexFormat HEX = HexFormat.of();
-  private static final java.lang.invoke.VarHandle INTS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-          int[].class, java.nio.ByteOrder.BIG_ENDIAN);
-  private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
-  /**
-   * Four bytes (big-endian in {@code v}) as eight lowercase hex digits in one little-endian word:
-   * the bytes are spread one per 16-bit lane, split into nibbles, and each nibble n becomes '0' +
-   * n, plus 39 more ('a' - '0' - 10) where n > 9.
-   */
-  static long hex8(int v) {
-    long x = Integer.toUnsignedLong(Integer.reverseBytes(v)); // first byte lowest
-    x = (x | (x << 16)) & 0x0000FFFF0000FFFFL;
-    x = (x | (x << 8)) & 0x00FF00FF00FF00FFL; // byte i at byte 2i
-    long n = ((x >>> 4) & 0x000F000F000F000FL) | ((x & 0x000F000F000F000FL) << 8);
-    long letters = ((n + 0x0606060606060606L) >>> 4) & 0x0101010101010101L;
-    return n + 0x3030303030303030L + letters * 0x27;
-  }
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(UTF_8);
 
   private static final byte[] GENESIS = Entry.GENESIS_TYPE.getBytes(UTF_8);
   private static final byte[] ZERO_HEX = EntryHash.ZERO.hex().getBytes(UTF_8);
@@ -105,8 +86,9 @@ public final class ChainVerifier {
           FailureKind.HASH_MISMATCH,
           "stored hash " + storedHash.hex() + ", recomputed " + HEX.formatHex(hash));
     }
-    for (int i = 0; i < hash.length; i += 4) { // eight hex digits per store
-      LONGS.set(prevHex, 2 * i, hex8((int) INTS.get(hash, i)));
+    for (int i = 0; i < hash.length; i++) {
+      prevHex[2 * i] = HEX_DIGITS[(hash[i] >> 4) & 0xF];
+      prevHex[2 * i + 1] = HEX_DIGITS[hash[i] & 0xF];
     }
     nextSeq = seq + 1;
     verified++;

@@ -59,24 +59,6 @@ class EntryTemplateTest {
         .isGreaterThanOrEqualTo(300);
   }
 
-  @Test
-  void hex8_isLowercaseHexOfFourBytes() {
-    Random random = new Random(SEED);
-    java.util.HexFormat hex = java.util.HexFormat.of();
-    for (int i = 0; i < 100_000; i++) {
-      int v = i < 256 ? i * 0x01010101 : random.nextInt();
-      byte[] be = java.nio.ByteBuffer.allocate(4).putInt(v).array();
-      byte[] out =
-          java.nio.ByteBuffer.allocate(8)
-              .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-              .putLong(ChainVerifier.hex8(v))
-              .array();
-      assertThat(new String(out, UTF_8))
-          .as("seed %d (rerun with -Dtest.seed=%d), value %08x", SEED, SEED, v)
-          .isEqualTo(hex.formatHex(be));
-    }
-  }
-
   private static final byte[] MUTANTS = "0123456789abcdef\"{}:,. Zz-\\\u00e9".getBytes(UTF_8);
 
   private static byte[] mutate(Random random, byte[] line) {
