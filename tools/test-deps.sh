@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The system tools some tests run, checked (and on Debian as root installed) by the build itself:
 # `./mvnw -B verify` runs this before the tests of qr-tools and api (maven-antrun-plugin, phase
-# process-test-classes), so the README's test command needs nothing installed by hand.
+# process-test-classes), so the README's test command needs nothing installed by hand. The
+# benchmark scripts check theirs with it too, before they start (bench/lib.sh, bench_tools).
 #
 #   tools/test-deps.sh TOOL...      TOOL: zbarimg | rsvg-convert | chromium | curl | python3
+#                                         | wrk | psql | bc (the benchmarks' tools)
 #
 # A missing tool is installed with apt-get when running as root on a machine that has it
 # (`apt-get update` once, then `--no-install-recommends`, noninteractive); otherwise, or when
@@ -19,6 +21,10 @@ package_of() {
     # The documented commands DocsExamplesIT runs use curl and python3 (tools/ledger_verify.py).
     curl) echo curl ;;
     python3) echo python3 ;;
+    # The benchmarks (bench/*.sh): the HTTP load generator, PostgreSQL's client, arithmetic.
+    wrk) echo wrk ;;
+    psql) echo postgresql-client ;;
+    bc) echo bc ;;
     *) return 1 ;;
   esac
 }
@@ -34,7 +40,7 @@ locate() {
 
 say() { echo "test-deps: $*"; }
 
-[ "$#" -gt 0 ] || { say "usage: $0 zbarimg|rsvg-convert|chromium|curl|python3 ..."; exit 2; }
+[ "$#" -gt 0 ] || { say "usage: $0 zbarimg|rsvg-convert|chromium|curl|python3|wrk|psql|bc ..."; exit 2; }
 missing_tools=()
 missing_packages=()
 for tool in "$@"; do
@@ -81,7 +87,9 @@ for tool in "$@"; do
     zbarimg) version="$("$path" --version 2>&1 | head -n 1)" ;;
     rsvg-convert) version="$("$path" --version 2>&1 | head -n 1)" ;;
     chromium) version="$("$path" --headless=new --no-sandbox --version 2>&1 | tail -n 1)" ;;
-    curl | python3) version="$("$path" --version 2>&1 | head -n 1)" ;;
+    curl | python3 | psql | bc) version="$("$path" --version 2>&1 | head -n 1)" ;;
+    # wrk has no version option: -v prints the version line, then the usage, and exits 1.
+    wrk) version="$("$path" -v 2>&1 | head -n 1)"; [[ "$version" == wrk* ]] ;;
   esac || { say "FAILED: $path does not run: $version"; exit 1; }
   say "$tool: $path ($version)"
 done

@@ -2,19 +2,39 @@ package net.suyuan.ledger.bench;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import net.suyuan.ledger.core.event.AppendRequests;
+import net.suyuan.ledger.core.event.HarvestDelivered;
+import net.suyuan.ledger.core.event.HouseholdEnrolled;
+import net.suyuan.ledger.core.event.LedgerEvent;
+import net.suyuan.ledger.core.event.ProductRegistered;
+import net.suyuan.ledger.core.event.SiteRegistered;
+import net.suyuan.ledger.core.id.BaseId;
+import net.suyuan.ledger.core.id.BaseUnit;
+import net.suyuan.ledger.core.id.Gtin;
+import net.suyuan.ledger.core.id.HouseholdId;
+import net.suyuan.ledger.core.id.LotId;
+import net.suyuan.ledger.core.id.OrgId;
+import net.suyuan.ledger.core.id.Quantity;
 
 /**
  * The append workload: a product, a production base and one enrolled household per client, each
  * client delivering harvests into its own lot, recorded by a cooperative's key. Ids carry a run
- * suffix so runs can repeat on one database.
+ * suffix so runs can repeat on one database. Events are typed records, sent as the core writes them
+ * ({@link AppendRequests}).
  */
 final class BenchScenario {
-  private static final String OCCURRED = "2022-03-01T08:00:00.000Z";
+  private static final Instant OCCURRED = Instant.parse("2022-03-01T08:00:00.000Z");
   private final String run;
   private final String coopKey;
-  private final String gtin;
+  private final Gtin gtin;
 
-  private BenchScenario(String run, String coopKey, String gtin) {
+  private BenchScenario(String run, String coopKey, Gtin gtin) {
     this.run = run;
     this.coopKey = coopKey;
     this.gtin = gtin;
@@ -23,42 +43,17 @@ final class BenchScenario {
   static BenchScenario create(Http http, String adminKey, int households) throws IOException {
     String run = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36);
     String coop = "bench-coop-" + run;
-    http.postOk(
-        "/api/v1/orgs",
-        adminKey,
-        "{\"orgId\":\"" + coop + "\",\"name\":\"bench cooperative\",\"role\":\"cooperative\"}");
-    String coopKey =
-        Http.field(http.postOk("/api/v1/orgs/" + coop + "/keys", adminKey, "{}"), "secret");
-    String gtin = gtin("0690" + String.format("%09d", Math.abs(run.hashCode()) % 1_000_000_000));
+    String coopKey = http.organization(adminKey, coop, "bench cooperative", "cooperative");
+    Gtin gtin =
+        Gtin.completing("0690" + String.format("%09d", Math.abs(run.hashCode()) % 1_000_000_000));
     BenchScenario s = new BenchScenario(run, coopKey, gtin);
-    http.postOk(
-        "/api/v1/events",
-        adminKey,
-        event(
-            "product.registered",
-            "{\"baseUnit\":\"g\",\"gtin\":\"" + gtin + "\",\"name\":\"六枝小黄姜 bench\"}"));
-    http.postOk(
-        "/api/v1/events",
-        adminKey,
-        event(
-            "site.registered",
-            "{\"baseId\":\""
-                + s.base()
-                + "\",\"county\":\"六枝特区\",\"name\":\"bench base\",\"village\":\"落别乡\"}"));
-    StringBuilder enrol = new StringBuilder("{\"events\":[");
+    http.append(adminKey, new ProductRegistered(gtin, "六枝小黄姜 bench", BaseUnit.G, Optional.empty()));
+    http.append(adminKey, new SiteRegistered(s.base(), "bench base", "落别乡", "六枝特区"));
+    List<LedgerEvent> enrol = new ArrayList<>();
     for (int h = 0; h < households; h++) {
-      enrol
-          .append(h == 0 ? "" : ",")
-          .append(
-              event(
-                  "household.enrolled",
-                  "{\"cooperative\":\""
-                      + coop
-                      + "\",\"householdId\":\""
-                      + s.household(h)
-                      + "\",\"village\":\"落别乡\"}"));
+      enrol.add(new HouseholdEnrolled(s.household(h), "落别乡", OrgId.of(coop)));
     }
-    http.postOk("/api/v1/events", coopKey, enrol.append("]}").toString());
+    http.append(coopKey, enrol);
     return s;
   }
 
@@ -81,13 +76,17 @@ final class BenchScenario {
     return "run " + run + ", gtin " + gtin;
   }
 
-  /** Client {@code c} appends {@code count} single events, one request each, timing every one. */
+  /**
+   * Client {@code c} appends {@code count} single events, one request each, timing every one. Every
+   * delivery of a client is the same event (each appended as its own entry), so the body is encoded
+   * once.
+   */
   void singleAppends(Http http, int c, int count, Latencies latencies) throws IOException {
+    byte[] body = AppendRequests.event(delivery(c)).canonicalBytes();
     Latencies mine = new Latencies();
     for (int i = 0; i < count; i++) {
-      String body = delivery(c);
       long start = System.nanoTime();
-      HttpResponse<String> r = http.post("/api/v1/events", coopKey, body);
+      HttpResponse<byte[]> r = http.post("/api/v1/events", coopKey, body);
       mine.add(System.nanoTime() - start);
       check(r);
     }
@@ -101,62 +100,30 @@ final class BenchScenario {
    * baseline, which has its rows in memory before its clock starts.
    */
   void batchAppends(Http http, int c, int batches, int size) throws IOException {
-    StringBuilder batch = new StringBuilder(size * 200).append("{\"events\":[");
-    for (int i = 0; i < size; i++) {
-      batch.append(i == 0 ? "" : ",").append(delivery(c));
-    }
-    byte[] body = batch.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] body = AppendRequests.batch(Collections.nCopies(size, delivery(c))).canonicalBytes();
     for (int b = 0; b < batches; b++) {
       check(http.post("/api/v1/events", coopKey, body));
     }
   }
 
-  private String delivery(int c) {
-    return event(
-        "harvest.delivered",
-        "{\"baseId\":\""
-            + base()
-            + "\",\"gtin\":\""
-            + gtin
-            + "\",\"householdId\":\""
-            + household(c)
-            + "\",\"lotId\":\"B"
-            + run
-            + "-"
-            + c
-            + "\",\"occurredAt\":\""
-            + OCCURRED
-            + "\",\"quantity\":1000}");
+  private HarvestDelivered delivery(int c) {
+    return new HarvestDelivered(
+        LotId.of("B" + run + "-" + c), gtin, household(c), base(), Quantity.of(1000), OCCURRED);
   }
 
-  private String base() {
-    return "base-" + run;
+  private BaseId base() {
+    return BaseId.of("base-" + run);
   }
 
-  private String household(int h) {
-    return "hh-" + run + "-" + h;
+  private HouseholdId household(int h) {
+    return HouseholdId.of("hh-" + run + "-" + h);
   }
 
-  private static String event(String type, String body) {
-    return "{\"type\":\"" + type + "\",\"body\":" + body + "}";
-  }
-
-  /** Fails the run unless the response is 2xx; a byte body is decoded only to report it. */
-  private static void check(HttpResponse<?> r) {
+  /** Fails the run unless the response is 2xx; the body is decoded only to report it. */
+  private static void check(HttpResponse<byte[]> r) {
     if (r.statusCode() / 100 != 2) {
-      Object body = r.body();
       throw new IllegalStateException(
-          "append failed: "
-              + r.statusCode()
-              + " "
-              + (body instanceof byte[] bytes
-                  ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
-                  : body));
+          "append failed: " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
     }
-  }
-
-  /** Appends the GS1 mod-10 check digit to 13 digits. */
-  private static String gtin(String body13) {
-    return net.suyuan.ledger.core.id.Gtin.completing(body13).value();
   }
 }

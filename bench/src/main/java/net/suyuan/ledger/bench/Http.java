@@ -6,8 +6,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import net.suyuan.ledger.core.event.AppendRequests;
+import net.suyuan.ledger.core.event.LedgerEvent;
+import net.suyuan.ledger.core.json.JsonObject;
+import net.suyuan.ledger.core.json.JsonParseException;
+import net.suyuan.ledger.core.json.JsonParser;
+import net.suyuan.ledger.core.json.JsonString;
+import net.suyuan.ledger.core.json.JsonValue;
 
-/** A minimal JSON-over-HTTP client for the harnesses (java.net.http, HTTP/1.1 keep-alive). */
+/**
+ * A minimal JSON-over-HTTP client for the harnesses (java.net.http, HTTP/1.1 keep-alive). Requests
+ * are written with the core's canonical JSON writer (events from typed records, {@link
+ * AppendRequests}) and responses read with its parser.
+ */
 final class Http {
   private final HttpClient client =
       HttpClient.newBuilder()
@@ -18,10 +30,6 @@ final class Http {
 
   Http(String base) {
     this.base = base;
-  }
-
-  HttpResponse<String> post(String path, String key, String json) throws IOException {
-    return send(postRequest(path, key, HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private HttpRequest postRequest(String path, String key, HttpRequest.BodyPublisher body) {
@@ -51,21 +59,37 @@ final class Http {
     }
   }
 
-  HttpResponse<String> get(String path) throws IOException {
-    return send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofMinutes(10))
-            .GET()
-            .build());
-  }
-
-  /** POST that must succeed (2xx); fails the run with the server's problem otherwise. */
-  String postOk(String path, String key, String json) throws IOException {
-    HttpResponse<String> r = post(path, key, json);
+  /**
+   * POST that must succeed (2xx); fails the run with the server's problem otherwise. Returns the
+   * response, which must be a JSON object.
+   */
+  JsonObject postOk(String path, String key, JsonObject json) throws IOException {
+    HttpResponse<String> r =
+        send(postRequest(path, key, HttpRequest.BodyPublishers.ofByteArray(json.canonicalBytes())));
     if (r.statusCode() / 100 != 2) {
       throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
     }
-    return r.body();
+    return object(r.body());
+  }
+
+  /** Appends one event (admin or organization key); fails the run unless it is appended. */
+  void append(String key, LedgerEvent event) throws IOException {
+    postOk("/api/v1/events", key, AppendRequests.event(event));
+  }
+
+  /** Appends a batch of 1 to 1,000 events, all or nothing; fails the run unless appended. */
+  void append(String key, List<? extends LedgerEvent> events) throws IOException {
+    postOk("/api/v1/events", key, AppendRequests.batch(events));
+  }
+
+  /** Creates an organization with the admin key and issues it a key; the key's secret. */
+  String organization(String adminKey, String orgId, String name, String role) throws IOException {
+    postOk(
+        "/api/v1/orgs",
+        adminKey,
+        JsonObject.builder().put("orgId", orgId).put("name", name).put("role", role).build());
+    JsonObject issued = postOk("/api/v1/orgs/" + orgId + "/keys", adminKey, JsonObject.empty());
+    return string(issued, "secret");
   }
 
   private HttpResponse<String> send(HttpRequest request) throws IOException {
@@ -77,14 +101,24 @@ final class Http {
     }
   }
 
-  /** The value of a top-level string member in a small JSON response (no JSON library here). */
-  static String field(String json, String name) {
-    String marker = "\"" + name + "\":\"";
-    int at = json.indexOf(marker);
-    if (at < 0) {
-      throw new IllegalStateException("no " + name + " in " + json);
+  /** A JSON object response; anything else fails the run. */
+  static JsonObject object(String json) {
+    try {
+      if (JsonParser.parse(json) instanceof JsonObject o) {
+        return o;
+      }
+    } catch (JsonParseException e) {
+      throw new IllegalStateException("not JSON: " + e.getMessage() + ": " + json, e);
     }
-    int start = at + marker.length();
-    return json.substring(start, json.indexOf('"', start));
+    throw new IllegalStateException("not a JSON object: " + json);
+  }
+
+  /** The value of a top-level string member; fails the run when it is missing or not a string. */
+  static String string(JsonObject object, String name) {
+    JsonValue value = object.get(name).orElse(null);
+    if (value instanceof JsonString s) {
+      return s.value();
+    }
+    throw new IllegalStateException("no string " + name + " in " + object);
   }
 }

@@ -1,14 +1,39 @@
 package net.suyuan.ledger.bench;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import net.suyuan.ledger.core.event.Activity;
+import net.suyuan.ledger.core.event.GradeLimits;
+import net.suyuan.ledger.core.event.HarvestDelivered;
+import net.suyuan.ledger.core.event.HouseholdEnrolled;
+import net.suyuan.ledger.core.event.InspectionRecorded;
+import net.suyuan.ledger.core.event.LedgerEvent;
+import net.suyuan.ledger.core.event.LotTransformed;
+import net.suyuan.ledger.core.event.LotTransformed.LotInput;
+import net.suyuan.ledger.core.event.LotTransformed.LotOutput;
+import net.suyuan.ledger.core.event.ProductRegistered;
+import net.suyuan.ledger.core.event.ProductionRecorded;
+import net.suyuan.ledger.core.event.SiteRegistered;
+import net.suyuan.ledger.core.event.StandardPublished;
+import net.suyuan.ledger.core.event.TransformProcess;
+import net.suyuan.ledger.core.id.BaseId;
+import net.suyuan.ledger.core.id.BaseUnit;
+import net.suyuan.ledger.core.id.Gtin;
+import net.suyuan.ledger.core.id.HouseholdId;
+import net.suyuan.ledger.core.id.LotId;
+import net.suyuan.ledger.core.id.OrgId;
+import net.suyuan.ledger.core.id.Quantity;
+import net.suyuan.ledger.core.id.StandardId;
 
 /**
  * Writes, through the append API, the resolver benchmark's lot: a packed lot five transformation
  * levels above 40 harvest lots, with about 200 upstream entries (120 household deliveries, 40
  * production records, 36 merges and gradings, 6 inspections), then prints {@code KEY=value} lines
- * for bench/resolver-bench.sh.
+ * for bench/resolver-bench.sh. Events are typed records, sent as the core writes them.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar net.suyuan.ledger.bench.ResolverSetup \
@@ -16,7 +41,7 @@ import java.util.List;
  * </pre>
  */
 public final class ResolverSetup {
-  private static final String T = "2022-03-01T08:00:00.000Z";
+  private static final Instant T = Instant.parse("2022-03-01T08:00:00.000Z");
 
   private ResolverSetup() {}
 
@@ -29,215 +54,135 @@ public final class ResolverSetup {
     }
     Http http = new Http(base);
     String run = Long.toString(System.currentTimeMillis() % 2_000_000_000L, 36);
-    String gtin = gtin("0691" + String.format("%09d", Math.abs(run.hashCode()) % 1_000_000_000));
+    Gtin gtin =
+        Gtin.completing("0691" + String.format("%09d", Math.abs(run.hashCode()) % 1_000_000_000));
     String coop = "rb-coop-" + run;
-    String coopKey = org(http, admin, coop, "cooperative");
-    String procKey = org(http, admin, "rb-proc-" + run, "processor");
-    String inspKey = org(http, admin, "rb-insp-" + run, "inspector");
-    String std = "RB-" + run;
+    String coopKey = http.organization(admin, coop, coop, "cooperative");
+    String procKey = http.organization(admin, "rb-proc-" + run, "rb-proc-" + run, "processor");
+    String inspKey = http.organization(admin, "rb-insp-" + run, "rb-insp-" + run, "inspector");
+    StandardId std = StandardId.of("RB-" + run);
 
-    post(
-        http,
+    http.append(
         admin,
-        ev(
-            "product.registered",
-            "{\"baseUnit\":\"g\",\"gtin\":\"" + gtin + "\",\"name\":\"六枝小黄姜\"}"),
-        ev(
-            "standard.published",
-            "{\"grades\":[{\"grade\":\"A\",\"limits\":[{\"max\":70,\"metric\":\"moisture_permille\"}]},"
-                + "{\"grade\":\"B\",\"limits\":[]}],\"gtin\":\""
-                + gtin
-                + "\",\"standardId\":\""
-                + std
-                + "\",\"title\":\"六枝小黄姜团体标准\",\"version\":1}"));
-    List<String> events = new ArrayList<>();
+        List.of(
+            new ProductRegistered(gtin, "六枝小黄姜", BaseUnit.G, Optional.empty()),
+            new StandardPublished(
+                std,
+                1,
+                gtin,
+                "六枝小黄姜团体标准",
+                List.of(
+                    new GradeLimits(
+                        "A",
+                        List.of(
+                            new GradeLimits.Limit(
+                                "moisture_permille", OptionalLong.empty(), OptionalLong.of(70)))),
+                    new GradeLimits("B", List.of())))));
+    List<LedgerEvent> events = new ArrayList<>();
     for (int b = 0; b < 4; b++) {
-      events.add(
-          ev(
-              "site.registered",
-              "{\"baseId\":\"rb-"
-                  + run
-                  + "-"
-                  + b
-                  + "\",\"county\":\"六枝特区\",\"name\":\"基地"
-                  + b
-                  + "\",\"village\":\"落别乡\"}"));
+      events.add(new SiteRegistered(site(run, b), "基地" + b, "落别乡", "六枝特区"));
     }
     for (int h = 0; h < 120; h++) {
       events.add(
-          ev(
-              "household.enrolled",
-              "{\"cooperative\":\""
-                  + coop
-                  + "\",\"householdId\":\"hh-"
-                  + run
-                  + "-"
-                  + h
-                  + "\",\"village\":\"落别乡\"}"));
+          new HouseholdEnrolled(HouseholdId.of("hh-" + run + "-" + h), "落别乡", OrgId.of(coop)));
     }
-    post(http, coopKey, events.toArray(String[]::new));
+    http.append(coopKey, events);
 
     // Level 5: 40 harvest lots, three households each, one production record each.
     events.clear();
-    List<String> level = new ArrayList<>();
+    List<LotId> level = new ArrayList<>();
     for (int l = 0; l < 40; l++) {
-      String lot = "H" + run + "-" + l;
+      LotId lot = LotId.of("H" + run + "-" + l);
       level.add(lot);
-      String site = "rb-" + run + "-" + (l % 4);
       for (int k = 0; k < 3; k++) {
         events.add(
-            ev(
-                "harvest.delivered",
-                "{\"baseId\":\""
-                    + site
-                    + "\",\"gtin\":\""
-                    + gtin
-                    + "\",\"householdId\":\"hh-"
-                    + run
-                    + "-"
-                    + (3 * l + k)
-                    + "\",\"lotId\":\""
-                    + lot
-                    + "\",\"occurredAt\":\""
-                    + T
-                    + "\",\"quantity\":1000}"));
+            new HarvestDelivered(
+                lot,
+                gtin,
+                HouseholdId.of("hh-" + run + "-" + (3 * l + k)),
+                site(run, l % 4),
+                Quantity.of(1000),
+                T));
       }
     }
-    post(http, coopKey, events.toArray(String[]::new));
+    http.append(coopKey, events);
     // The production records name their lot once it exists (a record may only name a known lot).
     events.clear();
     for (int l = 0; l < 40; l++) {
       events.add(
-          ev(
-              "production.recorded",
-              "{\"activity\":\"harvest\",\"baseId\":\"rb-"
-                  + run
-                  + "-"
-                  + (l % 4)
-                  + "\",\"detail\":\"washed and dried\",\"lotId\":\""
-                  + level.get(l)
-                  + "\",\"occurredAt\":\""
-                  + T
-                  + "\"}"));
+          new ProductionRecorded(
+              site(run, l % 4),
+              Optional.of(level.get(l)),
+              Activity.HARVEST,
+              Optional.of("washed and dried"),
+              Optional.empty(),
+              T));
     }
-    post(http, coopKey, events.toArray(String[]::new));
+    http.append(coopKey, events);
 
     // Levels 4, 3, 2: merge pairs (40 -> 20 -> 10 -> 5 lots), quantities conserved.
     long quantity = 3000;
     for (int depth = 4; depth >= 2; depth--) {
       events.clear();
-      List<String> next = new ArrayList<>();
+      List<LotId> next = new ArrayList<>();
       for (int i = 0; i < level.size() / 2; i++) {
-        String out = "M" + depth + run + "-" + i;
+        LotId out = LotId.of("M" + depth + run + "-" + i);
         next.add(out);
         events.add(
-            ev(
-                "lot.transformed",
-                "{\"inputs\":[{\"lotId\":\""
-                    + level.get(2 * i)
-                    + "\",\"quantity\":"
-                    + quantity
-                    + "},{\"lotId\":\""
-                    + level.get(2 * i + 1)
-                    + "\",\"quantity\":"
-                    + quantity
-                    + "}],\"occurredAt\":\""
-                    + T
-                    + "\",\"outputs\":[{\"gtin\":\""
-                    + gtin
-                    + "\",\"lotId\":\""
-                    + out
-                    + "\",\"quantity\":"
-                    + 2 * quantity
-                    + "}],\"process\":\"merging\"}"));
+            new LotTransformed(
+                TransformProcess.MERGING,
+                List.of(
+                    new LotInput(level.get(2 * i), Quantity.of(quantity)),
+                    new LotInput(level.get(2 * i + 1), Quantity.of(quantity))),
+                List.of(new LotOutput(out, gtin, Quantity.of(2 * quantity), Optional.empty())),
+                T));
       }
-      post(http, procKey, events.toArray(String[]::new));
+      http.append(procKey, events);
       level = next;
       quantity *= 2;
     }
     // Inspections of the five level-2 lots.
     events.clear();
-    for (String lot : level) {
+    for (LotId lot : level) {
       events.add(inspection(lot, std));
     }
-    post(http, inspKey, events.toArray(String[]::new));
+    http.append(inspKey, events);
     // Level 1: grade the five lots into A and B; level 0: pack grade A.
-    StringBuilder inputs = new StringBuilder();
-    for (String lot : level) {
-      inputs
-          .append(inputs.length() == 0 ? "" : ",")
-          .append("{\"lotId\":\"")
-          .append(lot)
-          .append("\",\"quantity\":")
-          .append(quantity)
-          .append("}");
+    List<LotInput> inputs = new ArrayList<>();
+    for (LotId lot : level) {
+      inputs.add(new LotInput(lot, Quantity.of(quantity)));
     }
-    String graded = "G" + run + "-A";
-    String packed = "P" + run;
-    post(
-        http,
+    LotId graded = LotId.of("G" + run + "-A");
+    LotId packed = LotId.of("P" + run);
+    http.append(
         procKey,
-        ev(
-            "lot.transformed",
-            "{\"inputs\":["
-                + inputs
-                + "],\"occurredAt\":\""
-                + T
-                + "\",\"outputs\":[{\"grade\":\"A\",\"gtin\":\""
-                + gtin
-                + "\",\"lotId\":\""
-                + graded
-                + "\",\"quantity\":100000},{\"grade\":\"B\",\"gtin\":\""
-                + gtin
-                + "\",\"lotId\":\"G"
-                + run
-                + "-B\",\"quantity\":15000}],\"process\":\"grading\"}"));
-    post(http, inspKey, inspection(graded, std));
-    post(
-        http,
+        new LotTransformed(
+            TransformProcess.GRADING,
+            inputs,
+            List.of(
+                new LotOutput(graded, gtin, Quantity.of(100_000), Optional.of("A")),
+                new LotOutput(
+                    LotId.of("G" + run + "-B"), gtin, Quantity.of(15_000), Optional.of("B"))),
+            T));
+    http.append(inspKey, inspection(graded, std));
+    http.append(
         procKey,
-        ev(
-            "lot.transformed",
-            "{\"inputs\":[{\"lotId\":\""
-                + graded
-                + "\",\"quantity\":50000}],\"occurredAt\":\""
-                + T
-                + "\",\"outputs\":[{\"grade\":\"A\",\"gtin\":\""
-                + gtin
-                + "\",\"lotId\":\""
-                + packed
-                + "\",\"quantity\":50000}],\"process\":\"packing\"}"));
+        new LotTransformed(
+            TransformProcess.PACKING,
+            List.of(new LotInput(graded, Quantity.of(50_000))),
+            List.of(new LotOutput(packed, gtin, Quantity.of(50_000), Optional.of("A"))),
+            T));
     System.out.println("LOT_PATH=/01/" + gtin + "/10/" + packed);
     System.out.println("LOT_ID=" + packed);
   }
 
-  private static String inspection(String lot, String std) {
-    return ev(
-        "inspection.recorded",
-        "{\"grade\":\"A\",\"lotId\":\""
-            + lot
-            + "\",\"occurredAt\":\""
-            + T
-            + "\",\"passed\":true,\"results\":[{\"metric\":\"moisture_permille\",\"value\":62}],"
-            + "\"standardId\":\""
-            + std
-            + "\",\"standardVersion\":1}");
+  private static BaseId site(String run, int b) {
+    return BaseId.of("rb-" + run + "-" + b);
   }
 
-  private static String org(Http http, String admin, String orgId, String role) throws IOException {
-    http.postOk(
-        "/api/v1/orgs",
-        admin,
-        "{\"orgId\":\"" + orgId + "\",\"name\":\"" + orgId + "\",\"role\":\"" + role + "\"}");
-    return Http.field(http.postOk("/api/v1/orgs/" + orgId + "/keys", admin, "{}"), "secret");
-  }
-
-  private static void post(Http http, String key, String... events) throws IOException {
-    http.postOk("/api/v1/events", key, "{\"events\":[" + String.join(",", events) + "]}");
-  }
-
-  private static String ev(String type, String body) {
-    return "{\"type\":\"" + type + "\",\"body\":" + body + "}";
+  private static InspectionRecorded inspection(LotId lot, StandardId std) {
+    return new InspectionRecorded(
+        lot, std, 1, "A", List.of(new InspectionRecorded.Result("moisture_permille", 62)), true, T);
   }
 
   private static String arg(String[] args, String name, String fallback) {
@@ -247,9 +192,5 @@ public final class ResolverSetup {
       }
     }
     return fallback;
-  }
-
-  private static String gtin(String body13) {
-    return net.suyuan.ledger.core.id.Gtin.completing(body13).value();
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import net.suyuan.ledger.core.chain.CanonicalBody;
 import net.suyuan.ledger.core.event.AppendBounds;
+import net.suyuan.ledger.core.event.AppendRequests;
 import net.suyuan.ledger.core.event.EventTypes;
 import net.suyuan.ledger.core.event.EventValidationException;
 import net.suyuan.ledger.core.event.FieldError;
@@ -32,7 +33,7 @@ import net.suyuan.ledger.core.json.JsonValue;
 record EventRequest(
     List<LedgerEvent> events, List<CanonicalBody> bodies, boolean batch, byte[] requestHash) {
   /** Most events one request may carry. */
-  static final int MAX_EVENTS = 1000;
+  static final int MAX_EVENTS = AppendRequests.MAX_EVENTS;
 
   /** Field name for problems with the request as a whole (not JSON, not an object). */
   static final String REQUEST = "request";

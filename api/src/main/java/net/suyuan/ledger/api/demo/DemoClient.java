@@ -9,12 +9,19 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import net.suyuan.ledger.core.json.JsonArray;
+import net.suyuan.ledger.core.json.JsonObject;
+import net.suyuan.ledger.core.json.JsonParseException;
+import net.suyuan.ledger.core.json.JsonParser;
+import net.suyuan.ledger.core.json.JsonString;
+import net.suyuan.ledger.core.json.JsonValue;
 
 /**
  * Loads {@link DemoScenario} into an empty ledger over HTTP, exactly as any client would: creates
  * the organizations and their keys with the admin key, then posts every batch to {@code POST
- * /api/v1/events} with the recording organization's key. Refuses a ledger that already holds events
- * (the demo's figures assume it is alone).
+ * /api/v1/events} with the recording organization's key. Requests are written with the core's
+ * canonical JSON writer and responses read with its parser. Refuses a ledger that already holds
+ * events (the demo's figures assume it is alone).
  */
 public final class DemoClient {
   private final HttpClient http =
@@ -57,37 +64,36 @@ public final class DemoClient {
     if (page.statusCode() != 200) {
       throw new DemoException("cannot read the ledger: " + page.statusCode() + " " + page.body());
     }
-    if (page.body().contains("\"seq\"")) {
+    if (!(member(page.body(), "entries") instanceof JsonArray entries)) {
+      throw new DemoException("cannot read the ledger: no entries in " + page.body());
+    }
+    if (entries.size() > 0) {
       throw new DemoException(
           "the ledger already holds events; the demo loads only into an empty one", true);
     }
     Map<String, String> keys = new HashMap<>();
     for (DemoScenario.Org org : scenario.orgs()) {
-      ok(
-          post(
-              "/api/v1/orgs",
-              adminKey,
-              "{\"orgId\":\""
-                  + org.orgId()
-                  + "\",\"name\":\""
-                  + org.name()
-                  + "\",\"role\":\""
-                  + org.role()
-                  + "\"}"),
-          "create organization " + org.orgId());
+      String orgId = org.orgId().value();
+      JsonObject create =
+          JsonObject.builder()
+              .put("orgId", orgId)
+              .put("name", org.name())
+              .put("role", org.role())
+              .build();
+      ok(post("/api/v1/orgs", adminKey, create), "create organization " + orgId);
       String issued =
-          ok(post("/api/v1/orgs/" + org.orgId() + "/keys", adminKey, "{}"), "issue a key");
-      keys.put(org.orgId(), field(issued, "secret"));
+          ok(post("/api/v1/orgs/" + orgId + "/keys", adminKey, JsonObject.empty()), "issue a key");
+      if (!(member(issued, "secret") instanceof JsonString secret)) {
+        throw new DemoException("issuing a key for " + orgId + " returned no secret: " + issued);
+      }
+      keys.put(orgId, secret.value());
     }
     int total = scenario.eventCount();
     int done = 0;
     int nextReport = 0;
     for (DemoScenario.Batch batch : scenario.batches()) {
       ok(
-          post(
-              "/api/v1/events",
-              keys.get(batch.orgId()),
-              "{\"events\":[" + String.join(",", batch.events()) + "]}"),
+          post("/api/v1/events", keys.get(batch.orgId().value()), batch.request()),
           "append a batch of " + batch.orgId());
       done += batch.events().size();
       if (done >= nextReport) {
@@ -114,12 +120,12 @@ public final class DemoClient {
         .build();
   }
 
-  private HttpRequest post(String path, String key, String json) {
+  private HttpRequest post(String path, String key, JsonObject json) {
     return HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofMinutes(2))
         .header("Content-Type", "application/json")
         .header("Authorization", "Bearer " + key)
-        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(json.canonicalBytes()))
         .build();
   }
 
@@ -132,13 +138,12 @@ public final class DemoClient {
     }
   }
 
-  private static String field(String json, String name) {
-    String marker = "\"" + name + "\":\"";
-    int at = json.indexOf(marker);
-    if (at < 0) {
-      throw new IllegalStateException("no " + name + " in " + json);
+  /** A member of a JSON object response; a response that is not JSON fails the load. */
+  private static JsonValue member(String json, String name) throws DemoException {
+    try {
+      return JsonParser.parse(json) instanceof JsonObject o ? o.get(name).orElse(null) : null;
+    } catch (JsonParseException e) {
+      throw new DemoException("the server answered with malformed JSON: " + json);
     }
-    int start = at + marker.length();
-    return json.substring(start, json.indexOf('"', start));
   }
 }

@@ -1,10 +1,49 @@
 package net.suyuan.ledger.api.demo;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import net.suyuan.ledger.core.event.AppendRequests;
+import net.suyuan.ledger.core.event.GradeLimits;
+import net.suyuan.ledger.core.event.GradeLimits.Limit;
+import net.suyuan.ledger.core.event.HarvestDelivered;
+import net.suyuan.ledger.core.event.HouseholdEnrolled;
+import net.suyuan.ledger.core.event.InspectionRecorded;
+import net.suyuan.ledger.core.event.LedgerEvent;
+import net.suyuan.ledger.core.event.LotTransformed;
+import net.suyuan.ledger.core.event.LotTransformed.LotInput;
+import net.suyuan.ledger.core.event.LotTransformed.LotOutput;
+import net.suyuan.ledger.core.event.PayoutMade;
+import net.suyuan.ledger.core.event.ProductRegistered;
+import net.suyuan.ledger.core.event.ProductRegistered.ReferencePrice;
+import net.suyuan.ledger.core.event.SaleFees;
+import net.suyuan.ledger.core.event.SaleRecorded;
+import net.suyuan.ledger.core.event.SaleRefunded;
+import net.suyuan.ledger.core.event.SiteRegistered;
+import net.suyuan.ledger.core.event.StandardPublished;
+import net.suyuan.ledger.core.event.TransformProcess;
+import net.suyuan.ledger.core.event.WageRecorded;
+import net.suyuan.ledger.core.id.BaseId;
+import net.suyuan.ledger.core.id.BaseUnit;
+import net.suyuan.ledger.core.id.Channel;
+import net.suyuan.ledger.core.id.Fen;
+import net.suyuan.ledger.core.id.Gtin;
+import net.suyuan.ledger.core.id.HouseholdId;
+import net.suyuan.ledger.core.id.LotId;
+import net.suyuan.ledger.core.id.OrgId;
+import net.suyuan.ledger.core.id.Quantity;
+import net.suyuan.ledger.core.id.RefundId;
+import net.suyuan.ledger.core.id.SaleId;
+import net.suyuan.ledger.core.id.StandardId;
+import net.suyuan.ledger.core.json.JsonObject;
 
 /**
- * The demo: three programs from the study (docs/demo.md), as organizations and the batches of
+ * The demo: three programs from the study (docs/demo.md), as organizations and the batches of typed
  * events they record, in order. Pure data; {@link DemoClient} sends it through the append API like
  * any client. Every figure the published study gives is reproduced exactly by the income rules
  * (docs/income.md): the fee split on each sale is the modelling choice that makes the households'
@@ -24,24 +63,74 @@ import java.util.List;
  */
 public final class DemoScenario {
 
-  /** An organization the demo creates, with its role. */
-  public record Org(String orgId, String name, String role) {}
+  /** An organization the demo creates, with its role (the wire name, e.g. {@code seller}). */
+  public record Org(OrgId orgId, String name, String role) {}
 
   /** Events one organization records in one request (all or nothing, at most 1,000). */
-  public record Batch(String orgId, List<String> events) {}
+  public record Batch(OrgId orgId, List<LedgerEvent> events) {
+    public Batch {
+      events = List.copyOf(events);
+    }
+
+    /** The {@code POST /api/v1/events} request body for this batch. */
+    public JsonObject request() {
+      return AppendRequests.batch(events);
+    }
+  }
+
+  /**
+   * One Liuzhi season: every participating household delivers {@code perHousehold} g, graded into
+   * {@code gradeA} and {@code gradeB}, then ten platform sales of {@code perSale} g each at {@code
+   * unitPriceFen} per 500 g with {@code fees} each.
+   */
+  record GingerSeason(
+      String prefix,
+      int year,
+      int households,
+      long perHousehold,
+      long gradeA,
+      long gradeB,
+      long perSale,
+      long unitPriceFen,
+      SaleFees fees) {}
+
+  /**
+   * One Longnan season: every household delivers {@code perHousehold} g of olives, pressed into
+   * {@code oil} ml, then ten platform sales of {@code perSale} ml each at {@code unitPriceFen} per
+   * 500 ml with {@code fees} each.
+   */
+  record OliveSeason(
+      String prefix,
+      int year,
+      long perHousehold,
+      long oil,
+      long perSale,
+      long unitPriceFen,
+      SaleFees fees) {}
 
   static final int LIUZHI_2021_HOUSEHOLDS = 120;
   static final int LIUZHI_2022_HOUSEHOLDS = 450;
   static final int LONGNAN_HOUSEHOLDS = 2_050;
   static final int FENGJIE_HOUSEHOLDS = 60;
-  static final int MAX_BATCH = 1_000;
+  static final int MAX_BATCH = AppendRequests.MAX_EVENTS;
+
+  private static final Gtin GINGER_GTIN = Gtin.completing("0690000100001");
+  private static final Gtin OLIVES_GTIN = Gtin.completing("0690000200001");
+  private static final Gtin OLIVE_OIL_GTIN = Gtin.completing("0690000200002");
+  private static final Gtin ORANGES_GTIN = Gtin.completing("0690000300001");
 
   /** GTINs (check digits computed): ginger, olives, olive oil, navel oranges. */
-  public static final String GINGER = gtin("0690000100001");
+  public static final String GINGER = GINGER_GTIN.value();
 
-  public static final String OLIVES = gtin("0690000200001");
-  public static final String OLIVE_OIL = gtin("0690000200002");
-  public static final String ORANGES = gtin("0690000300001");
+  public static final String OLIVES = OLIVES_GTIN.value();
+  public static final String OLIVE_OIL = OLIVE_OIL_GTIN.value();
+  public static final String ORANGES = ORANGES_GTIN.value();
+
+  /** A sale's price: {@code fen} per {@code per} base units. */
+  record UnitPrice(Fen fen, Quantity per) {}
+
+  /** Prices in the demo are per 500 g or 500 ml, except Fengjie's 5 kg boxes. */
+  private static final Quantity PER_500 = Quantity.of(500);
 
   private final List<Org> orgs = new ArrayList<>();
   private final List<Batch> batches = new ArrayList<>();
@@ -73,11 +162,15 @@ public final class DemoScenario {
     org("seller-liuzhi", "贝店六枝小黄姜旗舰店", "seller");
     add(
         "so-liuzhi",
-        ev("product.registered", obj("baseUnit", s("g"), "gtin", s(GINGER), "name", s("六枝小黄姜"))),
+        product(GINGER_GTIN, "六枝小黄姜", BaseUnit.G, Optional.empty()),
         standard(
-            "LZ-GINGER", GINGER, "六枝小黄姜团体标准", "weight_g", 80, 400, "moisture_permille", 0, 920));
+            "LZ-GINGER",
+            GINGER_GTIN,
+            "六枝小黄姜团体标准",
+            between("weight_g", 80, 400),
+            atMost("moisture_permille", 920)));
     String[] villages = {"落别乡", "牂牁镇", "郎岱镇"};
-    List<String> setup = new ArrayList<>();
+    List<LedgerEvent> setup = new ArrayList<>();
     for (int b = 0; b < 3; b++) {
       setup.add(site("lz-base-" + (b + 1), "六枝特区", villages[b], "小黄姜种植基地" + (b + 1)));
     }
@@ -87,90 +180,85 @@ public final class DemoScenario {
     add("coop-liuzhi", setup);
     // 2021: 120 households, 10 platform sales of 16 t at 10.00 yuan per 500 g = 3,200,000 yuan;
     // each sale keeps 9,600,000 fen for the households after 22,400,000 fen of fees.
-    year(
-        "LZ21",
-        2021,
-        LIUZHI_2021_HOUSEHOLDS,
-        1_400_000,
-        160_000_000,
-        5_000_000,
-        16_000_000,
-        1000,
-        new long[] {3_200_000, 1_600_000, 9_600_000, 8_000_000});
+    ginger(
+        new GingerSeason(
+            "LZ21",
+            2021,
+            LIUZHI_2021_HOUSEHOLDS,
+            1_400_000,
+            160_000_000,
+            5_000_000,
+            16_000_000,
+            1000,
+            fees(3_200_000, 1_600_000, 9_600_000, 8_000_000)));
     // 2022: 450 households, 10 sales of 62.5 t at 12.00 yuan per 500 g = 15,000,000 yuan; each sale
     // keeps 81,000,000 fen for the households after 69,000,000 fen of fees.
-    year(
-        "LZ22",
-        2022,
-        LIUZHI_2022_HOUSEHOLDS,
-        1_400_000,
-        625_000_000,
-        4_000_000,
-        62_500_000,
-        1200,
-        new long[] {15_000_000, 7_500_000, 22_500_000, 24_000_000});
+    ginger(
+        new GingerSeason(
+            "LZ22",
+            2022,
+            LIUZHI_2022_HOUSEHOLDS,
+            1_400_000,
+            625_000_000,
+            4_000_000,
+            62_500_000,
+            1200,
+            fees(15_000_000, 7_500_000, 22_500_000, 24_000_000)));
   }
 
   /** One Liuzhi season: deliveries, grading, inspection, packing and ten platform sales. */
-  private void year(
-      String prefix,
-      int year,
-      int households,
-      long perHousehold,
-      long gradeA,
-      long gradeB,
-      long perSale,
-      long unitPriceFen,
-      long[] fees) {
-    List<String> deliveries = new ArrayList<>();
-    for (int h = 1; h <= households; h++) {
+  private void ginger(GingerSeason s) {
+    String harvest = s.prefix() + "-H";
+    String gradeA = s.prefix() + "-A";
+    String packed = s.prefix() + "-P";
+    List<LedgerEvent> deliveries = new ArrayList<>();
+    for (int h = 1; h <= s.households(); h++) {
       deliveries.add(
           harvest(
-              prefix + "-H",
-              GINGER,
+              harvest,
+              GINGER_GTIN,
               hh("lz", h),
               "lz-base-" + (h % 3 + 1),
-              perHousehold,
-              at(year, 9, 1 + h % 20)));
+              s.perHousehold(),
+              at(s.year(), 9, 1 + h % 20)));
     }
     add("coop-liuzhi", deliveries);
     add(
         "proc-liuzhi",
         transform(
-            "grading",
-            at(year, 10, 2),
-            List.of(prefix + "-H", households * perHousehold),
-            List.of(prefix + "-A", gradeA, "A", GINGER, prefix + "-B", gradeB, "B", GINGER)));
+            TransformProcess.GRADING,
+            at(s.year(), 10, 2),
+            List.of(input(harvest, s.households() * s.perHousehold())),
+            List.of(
+                output(gradeA, s.gradeA(), "A", GINGER_GTIN),
+                output(s.prefix() + "-B", s.gradeB(), "B", GINGER_GTIN))));
     add(
         "insp-liuzhi",
         inspection(
-            prefix + "-A",
+            gradeA,
             "LZ-GINGER",
             "A",
-            at(year, 10, 3),
-            "weight_g",
-            180,
-            "moisture_permille",
-            880));
+            at(s.year(), 10, 3),
+            result("weight_g", 180),
+            result("moisture_permille", 880)));
     add(
         "proc-liuzhi",
         transform(
-            "packing",
-            at(year, 10, 4),
-            List.of(prefix + "-A", gradeA),
-            List.of(prefix + "-P", gradeA, "A", GINGER)));
-    List<String> sales = new ArrayList<>();
+            TransformProcess.PACKING,
+            at(s.year(), 10, 4),
+            List.of(input(gradeA, s.gradeA())),
+            List.of(output(packed, s.gradeA(), "A", GINGER_GTIN))));
+    List<LedgerEvent> sales = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
       sales.add(
           sale(
-              prefix + "-S" + i,
-              "platform",
-              prefix + "-P",
-              perSale,
-              500,
-              unitPriceFen,
-              fees,
-              at(year, 10 + (i - 1) / 4, 5 + i)));
+              s.prefix() + "-S" + i,
+              Channel.PLATFORM,
+              packed,
+              s.perSale(),
+              new UnitPrice(Fen.of(s.unitPriceFen()), PER_500),
+              s.fees(),
+              at(s.year(), 10 + (i - 1) / 4, 5 + i)));
     }
     add("seller-liuzhi", sales);
   }
@@ -183,30 +271,16 @@ public final class DemoScenario {
     org("seller-longnan", "陇南橄榄油品牌店", "seller");
     add(
         "so-longnan",
-        ev("product.registered", obj("baseUnit", s("g"), "gtin", s(OLIVES), "name", s("陇南鲜橄榄果"))),
-        ev(
-            "product.registered",
-            obj(
-                "baseUnit",
-                s("ml"),
-                "gtin",
-                s(OLIVE_OIL),
-                "name",
-                s("陇南特级初榨橄榄油"),
-                "referencePrice",
-                obj("fen", "5000", "per", "500"))),
+        product(OLIVES_GTIN, "陇南鲜橄榄果", BaseUnit.G, Optional.empty()),
+        product(OLIVE_OIL_GTIN, "陇南特级初榨橄榄油", BaseUnit.ML, Optional.of(price(5000))),
         standard(
             "LN-OIL",
-            OLIVE_OIL,
+            OLIVE_OIL_GTIN,
             "陇南特级初榨橄榄油标准",
-            "acidity_centipercent",
-            0,
-            80,
-            "peroxide_meq_per_kg",
-            0,
-            20));
+            between("acidity_centipercent", 0, 80),
+            atMost("peroxide_meq_per_kg", 20)));
     String[] villages = {"武都区汉王镇", "武都区两水镇", "武都区外纳镇", "宕昌县沙湾镇"};
-    List<String> setup = new ArrayList<>();
+    List<LedgerEvent> setup = new ArrayList<>();
     for (int b = 0; b < 4; b++) {
       setup.add(site("ln-base-" + (b + 1), "陇南市", villages[b], "油橄榄示范园" + (b + 1)));
     }
@@ -217,82 +291,78 @@ public final class DemoScenario {
     // 2021, unbranded price 50 yuan per 500 ml: 10 sales of 46,800 bottles, each keeping
     // 164,000,000 fen for the households (8,000 yuan each on average).
     olives(
-        "LN21",
-        2021,
-        600_000,
-        234_000_000,
-        23_400_000,
-        5000,
-        new long[] {23_400_000, 11_700_000, 23_400_000, 11_500_000});
+        new OliveSeason(
+            "LN21",
+            2021,
+            600_000,
+            234_000_000,
+            23_400_000,
+            5000,
+            fees(23_400_000, 11_700_000, 23_400_000, 11_500_000)));
     // 2022, brand price 88 yuan: 10 sales of 56,000 bottles, each keeping 410,000,000 fen
     // (20,000 yuan each on average: +12,000 yuan).
     olives(
-        "LN22",
-        2022,
-        700_000,
-        280_000_000,
-        28_000_000,
-        8800,
-        new long[] {49_280_000, 24_640_000, 5_000_000, 3_880_000});
+        new OliveSeason(
+            "LN22",
+            2022,
+            700_000,
+            280_000_000,
+            28_000_000,
+            8800,
+            fees(49_280_000, 24_640_000, 5_000_000, 3_880_000)));
   }
 
-  private void olives(
-      String prefix,
-      int year,
-      long perHousehold,
-      long oil,
-      long perSale,
-      long unitPriceFen,
-      long[] fees) {
-    List<String> deliveries = new ArrayList<>();
+  /** One Longnan season: deliveries, pressing, inspection, packing and ten platform sales. */
+  private void olives(OliveSeason s) {
+    String harvest = s.prefix() + "-H";
+    String oil = s.prefix() + "-OIL";
+    String packed = s.prefix() + "-P";
+    List<LedgerEvent> deliveries = new ArrayList<>();
     for (int h = 1; h <= LONGNAN_HOUSEHOLDS; h++) {
       deliveries.add(
           harvest(
-              prefix + "-H",
-              OLIVES,
+              harvest,
+              OLIVES_GTIN,
               hh("ln", h),
               "ln-base-" + (h % 4 + 1),
-              perHousehold,
-              at(year, 10, 1 + h % 25)));
+              s.perHousehold(),
+              at(s.year(), 10, 1 + h % 25)));
     }
     add("coop-longnan", deliveries);
     add(
         "proc-longnan",
         transform(
-            "processing",
-            at(year, 11, 2),
-            List.of(prefix + "-H", LONGNAN_HOUSEHOLDS * perHousehold),
-            List.of(prefix + "-OIL", oil, "", OLIVE_OIL)));
+            TransformProcess.PROCESSING,
+            at(s.year(), 11, 2),
+            List.of(input(harvest, LONGNAN_HOUSEHOLDS * s.perHousehold())),
+            List.of(output(oil, s.oil(), OLIVE_OIL_GTIN))));
     add(
         "insp-longnan",
         inspection(
-            prefix + "-OIL",
+            oil,
             "LN-OIL",
             "EV",
-            at(year, 11, 3),
-            "acidity_centipercent",
-            42,
-            "peroxide_meq_per_kg",
-            9));
+            at(s.year(), 11, 3),
+            result("acidity_centipercent", 42),
+            result("peroxide_meq_per_kg", 9)));
     add(
         "proc-longnan",
         transform(
-            "packing",
-            at(year, 11, 4),
-            List.of(prefix + "-OIL", oil),
-            List.of(prefix + "-P", oil, "EV", OLIVE_OIL)));
-    List<String> sales = new ArrayList<>();
+            TransformProcess.PACKING,
+            at(s.year(), 11, 4),
+            List.of(input(oil, s.oil())),
+            List.of(output(packed, s.oil(), "EV", OLIVE_OIL_GTIN))));
+    List<LedgerEvent> sales = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
       sales.add(
           sale(
-              prefix + "-S" + i,
-              "platform",
-              prefix + "-P",
-              perSale,
-              500,
-              unitPriceFen,
-              fees,
-              at(year, 11 + (i - 1) / 5, 10 + i)));
+              s.prefix() + "-S" + i,
+              Channel.PLATFORM,
+              packed,
+              s.perSale(),
+              new UnitPrice(Fen.of(s.unitPriceFen()), PER_500),
+              s.fees(),
+              at(s.year(), 11 + (i - 1) / 5, 10 + i)));
     }
     add("seller-longnan", sales);
   }
@@ -306,44 +376,33 @@ public final class DemoScenario {
     org("seller-fengjie-group", "奉节脐橙社群团购", "seller");
     add(
         "so-fengjie",
-        ev(
-            "product.registered",
-            obj(
-                "baseUnit",
-                s("g"),
-                "gtin",
-                s(ORANGES),
-                "name",
-                s("奉节脐橙"),
-                "referencePrice",
-                obj("fen", "300", "per", "500"))),
+        product(ORANGES_GTIN, "奉节脐橙", BaseUnit.G, Optional.of(price(300))),
         standard(
-            "FJ-ORANGE", ORANGES, "奉节脐橙分级标准", "diameter_mm", 75, 95, "sugar_permille", 110, 200));
-    List<String> setup = new ArrayList<>();
+            "FJ-ORANGE",
+            ORANGES_GTIN,
+            "奉节脐橙分级标准",
+            between("diameter_mm", 75, 95),
+            between("sugar_permille", 110, 200)));
+    List<LedgerEvent> setup = new ArrayList<>();
     setup.add(site("fj-orchard-1", "奉节县", "草堂镇", "草堂脐橙园"));
     setup.add(site("fj-orchard-2", "奉节县", "安坪镇", "安坪脐橙园"));
     for (int h = 1; h <= FENGJIE_HOUSEHOLDS; h++) {
       setup.add(household(hh("fj", h), h % 2 == 0 ? "草堂镇" : "安坪镇", "coop-fengjie"));
     }
     add("coop-fengjie", setup);
-    List<String> deliveries = new ArrayList<>();
+    List<LedgerEvent> deliveries = new ArrayList<>();
     for (int h = 1; h <= FENGJIE_HOUSEHOLDS; h++) {
+      String orchard = h <= 30 ? "fj-orchard-1" : "fj-orchard-2";
       deliveries.add(
           harvest(
               h <= 30 ? "FJ22-H1" : "FJ22-H2",
-              ORANGES,
+              ORANGES_GTIN,
               hh("fj", h),
-              h <= 30 ? "fj-orchard-1" : "fj-orchard-2",
+              orchard,
               2_000_000 + 10_000L * h,
               at(2022, 11, 1 + h % 10)));
       if (h % 4 == 0) {
-        deliveries.add(
-            wage(
-                hh("fj", h),
-                h <= 30 ? "fj-orchard-1" : "fj-orchard-2",
-                150_000,
-                5,
-                at(2022, 11, 20)));
+        deliveries.add(wage(hh("fj", h), orchard, 150_000, 5, at(2022, 11, 20)));
       }
     }
     add("coop-fengjie", deliveries);
@@ -351,26 +410,29 @@ public final class DemoScenario {
     add(
         "proc-fengjie",
         transform(
-            "merging",
+            TransformProcess.MERGING,
             at(2022, 11, 21),
             List.of(
-                "FJ22-H1", 60_000_000L + 10_000L * 465, "FJ22-H2", 60_000_000L + 10_000L * 1365),
-            List.of("FJ22-M", 138_300_000, "", ORANGES)),
+                input("FJ22-H1", 60_000_000L + 10_000L * 465),
+                input("FJ22-H2", 60_000_000L + 10_000L * 1365)),
+            List.of(output("FJ22-M", 138_300_000, ORANGES_GTIN))),
         transform(
-            "grading",
+            TransformProcess.GRADING,
             at(2022, 11, 22),
-            List.of("FJ22-M", 138_300_000),
-            List.of("FJ22-A", 100_000_000, "A", ORANGES, "FJ22-B", 35_000_000, "B", ORANGES)),
+            List.of(input("FJ22-M", 138_300_000)),
+            List.of(
+                output("FJ22-A", 100_000_000, "A", ORANGES_GTIN),
+                output("FJ22-B", 35_000_000, "B", ORANGES_GTIN))),
         transform(
-            "packing",
+            TransformProcess.PACKING,
             at(2022, 11, 23),
-            List.of("FJ22-A", 100_000_000),
-            List.of("FJ22-PA", 100_000_000, "A", ORANGES)),
+            List.of(input("FJ22-A", 100_000_000)),
+            List.of(output("FJ22-PA", 100_000_000, "A", ORANGES_GTIN))),
         transform(
-            "packing",
+            TransformProcess.PACKING,
             at(2022, 11, 23),
-            List.of("FJ22-B", 35_000_000),
-            List.of("FJ22-PB", 35_000_000, "B", ORANGES)));
+            List.of(input("FJ22-B", 35_000_000)),
+            List.of(output("FJ22-PB", 35_000_000, "B", ORANGES_GTIN))));
     add(
         "insp-fengjie",
         inspection(
@@ -378,308 +440,186 @@ public final class DemoScenario {
             "FJ-ORANGE",
             "A",
             at(2022, 11, 22),
-            "diameter_mm",
-            82,
-            "sugar_permille",
-            135));
-    List<String> live = new ArrayList<>();
-    List<String> group = new ArrayList<>();
+            result("diameter_mm", 82),
+            result("sugar_permille", 135)));
+    List<LedgerEvent> live = new ArrayList<>();
+    List<LedgerEvent> group = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
       live.add(
           sale(
               "FJ22-L" + i,
-              "livestream",
+              Channel.LIVESTREAM,
               "FJ22-PA",
               5_000_000,
-              5000,
-              7500,
-              new long[] {150_000, 75_000, 120_000, 60_000},
+              new UnitPrice(Fen.of(7500), Quantity.of(5000)),
+              fees(150_000, 75_000, 120_000, 60_000),
               at(2022, 12, i)));
       group.add(
           sale(
               "FJ22-G" + i,
-              "social_group",
+              Channel.SOCIAL_GROUP,
               "FJ22-PA",
               2_500_000,
-              5000,
-              6800,
-              new long[] {0, 34_000, 40_000, 30_000},
+              new UnitPrice(Fen.of(6800), Quantity.of(5000)),
+              fees(0, 34_000, 40_000, 30_000),
               at(2022, 12, i)));
     }
     for (int i = 1; i <= 5; i++) {
       group.add(
           sale(
               "FJ22-O" + i,
-              "offline",
+              Channel.OFFLINE,
               "FJ22-PB",
               5_000_000,
-              5000,
-              4000,
-              new long[] {0, 0, 20_000, 10_000},
+              new UnitPrice(Fen.of(4000), Quantity.of(5000)),
+              fees(0, 0, 20_000, 10_000),
               at(2022, 12, 14 + i)));
     }
     add("seller-fengjie-live", live);
     add("seller-fengjie-group", group);
-    List<String> refunds = new ArrayList<>();
+    List<LedgerEvent> liveRefunds = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
-      refunds.add(
-          ev(
-              "sale.refunded",
-              obj(
-                  "amountFen",
-                  "75000",
-                  "occurredAt",
-                  s(at(2022, 12, 20 + i)),
-                  "quantity",
-                  "50000",
-                  "refundId",
-                  s("FJ22-R" + i),
-                  "saleId",
-                  s("FJ22-L" + i))));
+      liveRefunds.add(refund("FJ22-R" + i, "FJ22-L" + i, 50_000, 75_000, at(2022, 12, 20 + i)));
     }
-    refunds.add(
-        ev(
-            "sale.refunded",
-            obj(
-                "amountFen",
-                "34000",
-                "occurredAt",
-                s(at(2022, 12, 24)),
-                "quantity",
-                "25000",
-                "refundId",
-                s("FJ22-R4"),
-                "saleId",
-                s("FJ22-G2"))));
-    add("seller-fengjie-live", refunds.subList(0, 3));
-    add("seller-fengjie-group", refunds.subList(3, 4));
-    List<String> payouts = new ArrayList<>();
+    add("seller-fengjie-live", liveRefunds);
+    add("seller-fengjie-group", refund("FJ22-R4", "FJ22-G2", 25_000, 34_000, at(2022, 12, 24)));
+    List<LedgerEvent> payouts = new ArrayList<>();
     for (int h = 1; h <= FENGJIE_HOUSEHOLDS; h += 3) {
       payouts.add(
-          ev(
-              "payout.made",
-              obj(
-                  "amountFen",
-                  "100000",
-                  "householdId",
-                  s(hh("fj", h)),
-                  "occurredAt",
-                  s(at(2022, 12, 28)),
-                  "reference",
-                  s("FJ-PAY-2022-" + h))));
+          new PayoutMade(
+              HouseholdId.of(hh("fj", h)),
+              Fen.of(100_000),
+              Optional.of("FJ-PAY-2022-" + h),
+              at(2022, 12, 28)));
     }
     add("coop-fengjie", payouts);
   }
 
-  // ---- event bodies (docs/events.md); values are JSON text ----
+  // ---- typed events (docs/events.md) ----
 
-  private String standard(
+  private static ProductRegistered product(
+      Gtin gtin, String name, BaseUnit unit, Optional<ReferencePrice> referencePrice) {
+    return new ProductRegistered(gtin, name, unit, referencePrice);
+  }
+
+  /** A reference price of {@code fen} per 500 base units. */
+  private static ReferencePrice price(long fen) {
+    return new ReferencePrice(Fen.of(fen), PER_500);
+  }
+
+  /** Version 1 of a standard with grades A and EV limited by {@code limits}, and B unlimited. */
+  private static StandardPublished standard(String id, Gtin gtin, String title, Limit... limits) {
+    List<Limit> bounds = List.of(limits);
+    return new StandardPublished(
+        StandardId.of(id),
+        1,
+        gtin,
+        title,
+        List.of(
+            new GradeLimits("A", bounds),
+            new GradeLimits("B", List.of()),
+            new GradeLimits("EV", bounds)));
+  }
+
+  private static Limit between(String metric, long min, long max) {
+    return new Limit(metric, OptionalLong.of(min), OptionalLong.of(max));
+  }
+
+  private static Limit atMost(String metric, long max) {
+    return new Limit(metric, OptionalLong.empty(), OptionalLong.of(max));
+  }
+
+  private static SiteRegistered site(String id, String county, String village, String name) {
+    return new SiteRegistered(BaseId.of(id), name, village, county);
+  }
+
+  private static HouseholdEnrolled household(String id, String village, String coop) {
+    return new HouseholdEnrolled(HouseholdId.of(id), village, OrgId.of(coop));
+  }
+
+  private static HarvestDelivered harvest(
+      String lot, Gtin gtin, String hh, String base, long quantity, Instant at) {
+    return new HarvestDelivered(
+        LotId.of(lot), gtin, HouseholdId.of(hh), BaseId.of(base), Quantity.of(quantity), at);
+  }
+
+  private static WageRecorded wage(String hh, String base, long fen, int days, Instant at) {
+    return new WageRecorded(
+        HouseholdId.of(hh), BaseId.of(base), Fen.of(fen), OptionalInt.of(days), at);
+  }
+
+  private static LotTransformed transform(
+      TransformProcess process, Instant at, List<LotInput> inputs, List<LotOutput> outputs) {
+    return new LotTransformed(process, inputs, outputs, at);
+  }
+
+  private static LotInput input(String lot, long quantity) {
+    return new LotInput(LotId.of(lot), Quantity.of(quantity));
+  }
+
+  /** An output lot without a grade. */
+  private static LotOutput output(String lot, long quantity, Gtin gtin) {
+    return new LotOutput(LotId.of(lot), gtin, Quantity.of(quantity), Optional.empty());
+  }
+
+  private static LotOutput output(String lot, long quantity, String grade, Gtin gtin) {
+    return new LotOutput(LotId.of(lot), gtin, Quantity.of(quantity), Optional.of(grade));
+  }
+
+  /** An inspection of version 1 of {@code standard} that passes. */
+  private static InspectionRecorded inspection(
+      String lot, String standard, String grade, Instant at, InspectionRecorded.Result... results) {
+    return new InspectionRecorded(
+        LotId.of(lot), StandardId.of(standard), 1, grade, List.of(results), true, at);
+  }
+
+  private static InspectionRecorded.Result result(String metric, long value) {
+    return new InspectionRecorded.Result(metric, value);
+  }
+
+  private static SaleFees fees(long platform, long service, long logistics, long packaging) {
+    return new SaleFees(Fen.of(platform), Fen.of(service), Fen.of(logistics), Fen.of(packaging));
+  }
+
+  private static SaleRecorded sale(
       String id,
-      String gtin,
-      String title,
-      String m1,
-      long min1,
-      long max1,
-      String m2,
-      long min2,
-      long max2) {
-    String limits =
-        "[{\"max\":"
-            + max1
-            + ",\"metric\":\""
-            + m1
-            + "\",\"min\":"
-            + min1
-            + "},{\"max\":"
-            + max2
-            + ",\"metric\":\""
-            + m2
-            + "\""
-            + (min2 > 0 ? ",\"min\":" + min2 : "")
-            + "}]";
-    String grades =
-        "[{\"grade\":\"A\",\"limits\":"
-            + limits
-            + "},{\"grade\":\"B\",\"limits\":[]},{\"grade\":\"EV\",\"limits\":"
-            + limits
-            + "}]";
-    return ev(
-        "standard.published",
-        obj(
-            "grades",
-            grades,
-            "gtin",
-            s(gtin),
-            "standardId",
-            s(id),
-            "title",
-            s(title),
-            "version",
-            "1"));
-  }
-
-  private static String site(String id, String county, String village, String name) {
-    return ev(
-        "site.registered",
-        obj("baseId", s(id), "county", s(county), "name", s(name), "village", s(village)));
-  }
-
-  private static String household(String id, String village, String coop) {
-    return ev(
-        "household.enrolled",
-        obj("cooperative", s(coop), "householdId", s(id), "village", s(village)));
-  }
-
-  private static String harvest(
-      String lot, String gtin, String hh, String base, long quantity, String at) {
-    return ev(
-        "harvest.delivered",
-        obj(
-            "baseId",
-            s(base),
-            "gtin",
-            s(gtin),
-            "householdId",
-            s(hh),
-            "lotId",
-            s(lot),
-            "occurredAt",
-            s(at),
-            "quantity",
-            Long.toString(quantity)));
-  }
-
-  private static String wage(String hh, String base, long fen, int days, String at) {
-    return ev(
-        "wage.recorded",
-        obj(
-            "amountFen",
-            Long.toString(fen),
-            "baseId",
-            s(base),
-            "days",
-            Integer.toString(days),
-            "householdId",
-            s(hh),
-            "occurredAt",
-            s(at)));
-  }
-
-  /** inputs: lot, qty pairs; outputs: lot, qty, grade ("" for none), gtin quadruples. */
-  private static String transform(
-      String process, String at, List<Object> inputs, List<Object> outputs) {
-    StringBuilder in = new StringBuilder("[");
-    for (int i = 0; i < inputs.size(); i += 2) {
-      in.append(i == 0 ? "" : ",")
-          .append(
-              obj("lotId", s((String) inputs.get(i)), "quantity", inputs.get(i + 1).toString()));
-    }
-    StringBuilder out = new StringBuilder("[");
-    for (int i = 0; i < outputs.size(); i += 4) {
-      String grade = (String) outputs.get(i + 2);
-      out.append(i == 0 ? "" : ",")
-          .append(
-              grade.isEmpty()
-                  ? obj(
-                      "gtin",
-                      s((String) outputs.get(i + 3)),
-                      "lotId",
-                      s((String) outputs.get(i)),
-                      "quantity",
-                      outputs.get(i + 1).toString())
-                  : obj(
-                      "grade",
-                      s(grade),
-                      "gtin",
-                      s((String) outputs.get(i + 3)),
-                      "lotId",
-                      s((String) outputs.get(i)),
-                      "quantity",
-                      outputs.get(i + 1).toString()));
-    }
-    return ev(
-        "lot.transformed",
-        obj("inputs", in + "]", "occurredAt", s(at), "outputs", out + "]", "process", s(process)));
-  }
-
-  private static String inspection(
-      String lot, String std, String grade, String at, String m1, long v1, String m2, long v2) {
-    return ev(
-        "inspection.recorded",
-        obj(
-            "grade",
-            s(grade),
-            "lotId",
-            s(lot),
-            "occurredAt",
-            s(at),
-            "passed",
-            "true",
-            "results",
-            "["
-                + obj("metric", s(m1), "value", Long.toString(v1))
-                + ","
-                + obj("metric", s(m2), "value", Long.toString(v2))
-                + "]",
-            "standardId",
-            s(std),
-            "standardVersion",
-            "1"));
-  }
-
-  /** fees: platform, service, logistics, packaging (fen). */
-  private static String sale(
-      String id,
-      String channel,
+      Channel channel,
       String lot,
       long quantity,
-      long pricePer,
-      long unitPriceFen,
-      long[] fees,
-      String at) {
-    String f =
-        obj(
-            "logisticsFen",
-            Long.toString(fees[2]),
-            "packagingFen",
-            Long.toString(fees[3]),
-            "platformFen",
-            Long.toString(fees[0]),
-            "serviceFen",
-            Long.toString(fees[1]));
-    return ev(
-        "sale.recorded",
-        obj(
-            "channel",
-            s(channel),
-            "fees",
-            f,
-            "lotId",
-            s(lot),
-            "occurredAt",
-            s(at),
-            "pricePer",
-            Long.toString(pricePer),
-            "quantity",
-            Long.toString(quantity),
-            "saleId",
-            s(id),
-            "unitPriceFen",
-            Long.toString(unitPriceFen)));
+      UnitPrice price,
+      SaleFees fees,
+      Instant at) {
+    return new SaleRecorded(
+        SaleId.of(id),
+        channel,
+        LotId.of(lot),
+        Quantity.of(quantity),
+        price.fen(),
+        price.per(),
+        fees,
+        at);
+  }
+
+  private static SaleRefunded refund(
+      String id, String sale, long quantity, long amountFen, Instant at) {
+    return new SaleRefunded(
+        RefundId.of(id), SaleId.of(sale), Quantity.of(quantity), Fen.of(amountFen), at);
   }
 
   private void org(String id, String name, String role) {
-    orgs.add(new Org(id, name, role));
+    orgs.add(new Org(OrgId.of(id), name, role));
   }
 
-  private void add(String orgId, String... events) {
+  private void add(String orgId, LedgerEvent... events) {
     add(orgId, List.of(events));
   }
 
-  private void add(String orgId, List<String> events) {
+  private void add(String orgId, List<? extends LedgerEvent> events) {
     for (int i = 0; i < events.size(); i += MAX_BATCH) {
       batches.add(
-          new Batch(orgId, List.copyOf(events.subList(i, Math.min(events.size(), i + MAX_BATCH)))));
+          new Batch(
+              OrgId.of(orgId),
+              List.copyOf(events.subList(i, Math.min(events.size(), i + MAX_BATCH)))));
     }
   }
 
@@ -688,32 +628,7 @@ public final class DemoScenario {
   }
 
   /** Noon in China (04:00 UTC) on the given day, so the local date is the one written here. */
-  static String at(int year, int month, int day) {
-    return String.format("%04d-%02d-%02dT04:00:00.000Z", year, month, day);
-  }
-
-  private static String ev(String type, String body) {
-    return "{\"type\":\"" + type + "\",\"body\":" + body + "}";
-  }
-
-  /** A JSON object from name, raw-JSON-value pairs. */
-  private static String obj(String... nameValue) {
-    StringBuilder b = new StringBuilder("{");
-    for (int i = 0; i < nameValue.length; i += 2) {
-      b.append(i == 0 ? "" : ",")
-          .append('"')
-          .append(nameValue[i])
-          .append("\":")
-          .append(nameValue[i + 1]);
-    }
-    return b.append('}').toString();
-  }
-
-  private static String s(String text) {
-    return "\"" + text + "\"";
-  }
-
-  private static String gtin(String first13) {
-    return net.suyuan.ledger.core.id.Gtin.completing(first13).value();
+  static Instant at(int year, int month, int day) {
+    return LocalDateTime.of(year, month, day, 4, 0).toInstant(ZoneOffset.UTC);
   }
 }
