@@ -33,7 +33,7 @@ trap bench_cleanup EXIT
 # psql curl python3 bc): a missing one is installed as root with apt-get, or the script stops
 # naming its package, instead of failing midway.
 bench_tools() {
-  command -v java >/dev/null 2>&1 || { echo "a JDK 17 or newer is needed (java on the PATH)" >&2; exit 1; }
+  command -v java >/dev/null 2>&1 || { echo "a JDK 21 or newer is needed (tools/jdk.sh finds one under /usr/lib/jvm)" >&2; exit 1; }
   tools/test-deps.sh "$@" >&2
 }
 
