@@ -26,12 +26,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Every route the server has is in the access table of docs/api.md ("Who may call what"), and
- * answers as that table says: called without a key, with a key of each role and with the admin key,
- * a route is denied (401 without a key, with {@code WWW-Authenticate: Bearer}; 403 with one; both
- * problem+json) exactly when the table does not list the caller. Routes are enumerated from the
- * server itself: the OpenAPI document, the actuator's links with every health group and component.
- * Path variables get values no resource has, so an allowed call answers 400 or 404 without changing
- * anything (the replay check aside, which only reads).
+ * answers as that table says: called without a key, with an unknown key, with a key of each role
+ * and with the admin key, a route is denied (401 without a valid key, with {@code WWW-Authenticate:
+ * Bearer}; 403 with one; both problem+json) exactly when the table does not list the caller. Routes
+ * are enumerated from the server itself: the OpenAPI document, the actuator's links with every
+ * health group and component. Path variables get values no resource has, so an allowed call answers
+ * 400 or 404 without changing anything (the replay check aside, which only reads).
  */
 @LedgerApiTest
 class RouteAccessTest {
@@ -61,6 +61,7 @@ class RouteAccessTest {
     AdminClient admin = new AdminClient(http);
     List<Who> all = new ArrayList<>();
     all.add(new Who("no key", null, null));
+    all.add(new Who("unknown key", "lk_" + "0".repeat(43), null)); // counts as no key
     all.add(
         new Who(
             "admin key",
@@ -102,7 +103,7 @@ class RouteAccessTest {
       for (Who who : callers) {
         boolean allowed = row.allows(who.caller());
         EntityExchangeResult<byte[]> r = call(row.method(), path, who.secret());
-        String problem = check(r, allowed, who.secret() == null);
+        String problem = check(r, allowed, who.caller() == null);
         if (problem != null) {
           wrong.add(row.where() + " as " + who.name() + ": " + problem);
         }
