@@ -143,6 +143,7 @@ class AccessRules {
         .matchers(
             get(
                 "/v3/api-docs",
+                "/v3/api-docs.yaml",
                 "/v3/api-docs/**",
                 "/swagger-ui.html",
                 "/swagger-ui/**",
