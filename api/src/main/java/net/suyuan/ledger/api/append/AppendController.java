@@ -2,23 +2,24 @@ package net.suyuan.ledger.api.append;
 
 import java.util.List;
 import net.suyuan.ledger.api.auth.Caller;
-import net.suyuan.ledger.api.auth.CallerAccess;
 import net.suyuan.ledger.api.http.Problems;
 import net.suyuan.ledger.core.event.FieldError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/v1/events}: one event or a batch, all or nothing (docs/api.md, "Writing
  * events"). 201 with receipts once committed; 200 + {@code Idempotent-Replayed: true} for a retry.
+ * Any valid key may call it (auth.AccessRules); which event types its role may record is {@link
+ * WritePolicy}'s.
  */
 @RestController
 public class AppendController {
@@ -40,9 +41,8 @@ public class AppendController {
   public Mono<ResponseEntity<Receipts>> append(
       @RequestBody(required = false) byte[] body,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-      ServerWebExchange exchange) {
-    return CallerAccess.require(exchange)
-        .flatMap(caller -> appender.append(command(caller, body, idempotencyKey)))
+      @AuthenticationPrincipal Caller caller) {
+    return Mono.defer(() -> appender.append(command(caller, body, idempotencyKey)))
         .map(
             result ->
                 result.replayed()

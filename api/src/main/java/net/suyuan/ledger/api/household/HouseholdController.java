@@ -2,24 +2,24 @@ package net.suyuan.ledger.api.household;
 
 import jakarta.validation.Valid;
 import net.suyuan.ledger.api.auth.Caller;
-import net.suyuan.ledger.api.auth.CallerAccess;
 import net.suyuan.ledger.api.auth.Role;
 import net.suyuan.ledger.api.http.Problems;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * Household personal data. Who may read or write a profile is decided by the ledger, not by the
  * profile row: the cooperative named by the household's {@code household.enrolled} entry, and
- * social organizations. Everyone else gets 403, requests without a key 401, and a household the
- * ledger has not enrolled 404 (nobody may create a profile for it: the first writer would otherwise
- * become its owner and lock the real cooperative out, issue 11 defect 5).
+ * social organizations. The route rule ({@code auth.AccessRules}) lets only cooperative and
+ * social_org keys in (401 without a key, 403 for other roles); here another cooperative gets 403,
+ * and a household the ledger has not enrolled 404 (nobody may create a profile for it: the first
+ * writer would otherwise become its owner and lock the real cooperative out, issue 11 defect 5).
  */
 @RestController
 @RequestMapping("/api/v1/households/{householdId}/profile")
@@ -35,17 +35,18 @@ public class HouseholdController {
   public Mono<HouseholdProfile> put(
       @PathVariable String householdId,
       @Valid @RequestBody ProfileRequest request,
-      ServerWebExchange exchange) {
-    return CallerAccess.requireRole(exchange, Role.COOPERATIVE, Role.SOCIAL_ORG)
-        .flatMap(caller -> checkId(householdId).then(enrolledWith(caller, householdId)))
+      @AuthenticationPrincipal Caller caller) {
+    return checkId(householdId)
+        .then(enrolledWith(caller, householdId))
         .flatMap(cooperative -> checkNamed(request, cooperative))
         .flatMap(cooperative -> profiles.upsert(householdId, cooperative, request));
   }
 
   @GetMapping
-  public Mono<HouseholdProfile> get(@PathVariable String householdId, ServerWebExchange exchange) {
-    return CallerAccess.requireRole(exchange, Role.COOPERATIVE, Role.SOCIAL_ORG)
-        .flatMap(caller -> checkId(householdId).then(enrolledWith(caller, householdId)))
+  public Mono<HouseholdProfile> get(
+      @PathVariable String householdId, @AuthenticationPrincipal Caller caller) {
+    return checkId(householdId)
+        .then(enrolledWith(caller, householdId))
         .then(profiles.find(householdId))
         .switchIfEmpty(Mono.error(Problems.notFound("no profile for " + householdId)));
   }

@@ -2,18 +2,18 @@ package net.suyuan.ledger.api.income;
 
 import java.util.List;
 import java.util.Map;
-import net.suyuan.ledger.api.auth.CallerAccess;
+import net.suyuan.ledger.api.auth.Caller;
 import net.suyuan.ledger.api.auth.Role;
 import net.suyuan.ledger.api.http.Problems;
 import net.suyuan.ledger.api.income.IncomeStore.ProgramRow;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -119,62 +119,59 @@ class ProgramController {
       @RequestParam(required = false) String year,
       @RequestParam(required = false) String after,
       @RequestParam(required = false) String limit,
-      ServerWebExchange exchange) {
-    return CallerAccess.requireRole(exchange, Role.COOPERATIVE, Role.SOCIAL_ORG, Role.AUDITOR)
-        .flatMap(
-            caller -> {
-              String org = IncomeParams.orgId(orgId);
-              int y = IncomeParams.year(year);
-              String from = IncomeParams.afterHousehold(after);
-              int pageSize = IncomeParams.limit(limit, csvPageHouseholds);
-              String onlyCooperative = caller.role() == Role.COOPERATIVE ? caller.orgId() : null;
-              return program(org, y)
-                  .then(
-                      store.householdsCsv(
-                          org,
-                          y,
-                          from,
-                          pageSize + 1, // one more tells whether a next page exists
-                          onlyCooperative == null ? "" : onlyCooperative))
-                  .zipWith(store.watermark())
-                  .map(
-                      t -> {
-                        List<IncomeStore.CsvRow> rows = t.getT1();
-                        List<String> ids =
-                            rows.stream()
-                                .map(IncomeStore.CsvRow::householdId)
-                                .distinct()
-                                .sorted()
-                                .toList();
-                        String next = null;
-                        if (ids.size() > pageSize) {
-                          next = ids.get(pageSize - 1);
-                          String last = next;
-                          rows =
-                              rows.stream()
-                                  .filter(r -> r.householdId().compareTo(last) <= 0)
-                                  .toList();
-                        }
-                        IncomeStore.AsOf asOf = asOf(rows, t.getT2());
-                        ResponseEntity.BodyBuilder ok =
-                            ResponseEntity.ok()
-                                .headers(
-                                    h ->
-                                        ProjectionView.headers(asOf, projector.status())
-                                            .forEach(h::set))
-                                .contentType(
-                                    new MediaType(
-                                        "text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                                .header(
-                                    HttpHeaders.CONTENT_DISPOSITION,
-                                    "attachment; filename=\"households-" + org + "-" + y + ".csv\"")
-                                .header(AS_OF_HEADER, Long.toString(asOf.seq()));
-                        if (next != null) {
-                          ok.header(NEXT_HEADER, next);
-                        }
-                        return ok.body(HouseholdsCsv.write(rows, onlyCooperative));
-                      });
-            });
+      @AuthenticationPrincipal Caller caller) {
+    return Mono.defer(
+        () -> {
+          String org = IncomeParams.orgId(orgId);
+          int y = IncomeParams.year(year);
+          String from = IncomeParams.afterHousehold(after);
+          int pageSize = IncomeParams.limit(limit, csvPageHouseholds);
+          String onlyCooperative = caller.role() == Role.COOPERATIVE ? caller.orgId() : null;
+          return program(org, y)
+              .then(
+                  store.householdsCsv(
+                      org,
+                      y,
+                      from,
+                      pageSize + 1, // one more tells whether a next page exists
+                      onlyCooperative == null ? "" : onlyCooperative))
+              .zipWith(store.watermark())
+              .map(
+                  t -> {
+                    List<IncomeStore.CsvRow> rows = t.getT1();
+                    List<String> ids =
+                        rows.stream()
+                            .map(IncomeStore.CsvRow::householdId)
+                            .distinct()
+                            .sorted()
+                            .toList();
+                    String next = null;
+                    if (ids.size() > pageSize) {
+                      next = ids.get(pageSize - 1);
+                      String last = next;
+                      rows =
+                          rows.stream().filter(r -> r.householdId().compareTo(last) <= 0).toList();
+                    }
+                    IncomeStore.AsOf asOf = asOf(rows, t.getT2());
+                    ResponseEntity.BodyBuilder ok =
+                        ResponseEntity.ok()
+                            .headers(
+                                h ->
+                                    ProjectionView.headers(asOf, projector.status())
+                                        .forEach(h::set))
+                            .contentType(
+                                new MediaType(
+                                    "text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                            .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                "attachment; filename=\"households-" + org + "-" + y + ".csv\"")
+                            .header(AS_OF_HEADER, Long.toString(asOf.seq()));
+                    if (next != null) {
+                      ok.header(NEXT_HEADER, next);
+                    }
+                    return ok.body(HouseholdsCsv.write(rows, onlyCooperative));
+                  });
+        });
   }
 
   private static IncomeStore.AsOf asOf(List<IncomeStore.CsvRow> rows, IncomeStore.AsOf watermark) {

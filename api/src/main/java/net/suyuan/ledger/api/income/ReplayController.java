@@ -1,21 +1,18 @@
 package net.suyuan.ledger.api.income;
 
 import java.util.concurrent.Semaphore;
-import net.suyuan.ledger.api.auth.CallerAccess;
-import net.suyuan.ledger.api.auth.Role;
 import net.suyuan.ledger.api.http.Problems;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * {@code POST /api/v1/income/replay}: social organizations and auditors ask for a full replay of
- * the ledger compared with the live income tables ({@link IncomeReplay}). One at a time per
- * instance, on its own thread; a second request meanwhile is 503 with Retry-After.
+ * {@code POST /api/v1/income/replay}: social organizations and auditors (auth.AccessRules) ask for
+ * a full replay of the ledger compared with the live income tables ({@link IncomeReplay}). One at a
+ * time per instance, on its own thread; a second request meanwhile is 503 with Retry-After.
  */
 @RestController
 class ReplayController implements DisposableBean {
@@ -28,17 +25,16 @@ class ReplayController implements DisposableBean {
   }
 
   @PostMapping("/api/v1/income/replay")
-  Mono<ReplayReport> replay(ServerWebExchange exchange) {
-    return CallerAccess.requireRole(exchange, Role.SOCIAL_ORG, Role.AUDITOR)
-        .flatMap(
-            caller -> {
-              if (!running.tryAcquire()) {
-                return Mono.error(Problems.unavailable("a replay check is already running", 10));
-              }
-              return Mono.fromCallable(replay::check)
-                  .subscribeOn(thread)
-                  .doFinally(s -> running.release());
-            });
+  Mono<ReplayReport> replay() {
+    return Mono.defer(
+        () -> {
+          if (!running.tryAcquire()) {
+            return Mono.error(Problems.unavailable("a replay check is already running", 10));
+          }
+          return Mono.fromCallable(replay::check)
+              .subscribeOn(thread)
+              .doFinally(s -> running.release());
+        });
   }
 
   @Override

@@ -1,0 +1,82 @@
+package net.suyuan.ledger.api.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * A request's API key: before {@link ApiKeyAuthenticationManager} looked it up, the bearer secret
+ * alone; after, authenticated, the {@link Caller} it stands for (the principal handlers receive
+ * with {@code @AuthenticationPrincipal Caller}). The secret is dropped once resolved and never
+ * shown by {@link #toString()}.
+ */
+final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+
+  private final transient String secret;
+  private final Caller caller;
+
+  private ApiKeyAuthentication(String secret, Caller caller, List<GrantedAuthority> authorities) {
+    super(authorities);
+    this.secret = secret;
+    this.caller = caller;
+    setAuthenticated(caller != null);
+  }
+
+  /** What the converter read from {@code Authorization: Bearer <secret>}, not yet checked. */
+  static ApiKeyAuthentication unresolved(String secret) {
+    return new ApiKeyAuthentication(secret, null, List.of());
+  }
+
+  /** A valid key: its caller, with authorities {@code ROLE_<role>} and, for an admin key, ADMIN. */
+  static ApiKeyAuthentication of(Caller caller) {
+    List<GrantedAuthority> authorities = new ArrayList<>();
+    authorities.add(new SimpleGrantedAuthority("ROLE_" + caller.role().name()));
+    if (caller.admin()) {
+      authorities.add(new SimpleGrantedAuthority("ADMIN"));
+    }
+    return new ApiKeyAuthentication(null, caller, authorities);
+  }
+
+  String secret() {
+    return secret;
+  }
+
+  /** The caller of an authenticated key, null before. */
+  Caller caller() {
+    return caller;
+  }
+
+  @Override
+  public Object getCredentials() {
+    return ""; // the secret is never exposed
+  }
+
+  @Override
+  public Object getPrincipal() {
+    return caller;
+  }
+
+  @Override
+  public String getName() {
+    return caller == null ? "" : caller.keyId();
+  }
+
+  @Override
+  public String toString() {
+    return caller == null
+        ? "ApiKeyAuthentication[unresolved]"
+        : "ApiKeyAuthentication[" + caller + "]";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return super.equals(o);
+  }
+
+  @Override
+  public int hashCode() {
+    return super.hashCode();
+  }
+}
