@@ -55,11 +55,34 @@ class ChainAudit implements DisposableBean {
             return Mono.error(busy());
           }
           AtomicBoolean cancelled = new AtomicBoolean();
-          return Mono.fromCallable(() -> run(cancelled))
+          // The permit goes back when the scan ends, before its report is emitted: released only
+          // in doFinally, a client could read the report and ask again before the permit was
+          // back, and get 503 with no audit running. doFinally still releases it when the audit
+          // is cancelled before its scan starts; the flag makes sure it is released once.
+          AtomicBoolean released = new AtomicBoolean();
+          Runnable release =
+              () -> {
+                if (released.compareAndSet(false, true)) {
+                  running.release();
+                }
+              };
+          return Mono.fromCallable(
+                  () -> {
+                    try {
+                      return run(cancelled);
+                    } finally {
+                      release.run();
+                    }
+                  })
               .subscribeOn(threads)
               .doOnCancel(() -> cancelled.set(true))
-              .doFinally(signal -> running.release());
+              .doFinally(signal -> release.run());
         });
+  }
+
+  /** Audits that could start now (tests: the permit is back before a report is emitted). */
+  int permitsAvailable() {
+    return running.availablePermits();
   }
 
   private AuditReport run(AtomicBoolean cancelled) throws Exception {

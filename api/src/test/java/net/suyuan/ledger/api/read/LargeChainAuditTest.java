@@ -8,6 +8,7 @@ import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.api.support.LedgerFixture;
 import net.suyuan.ledger.api.support.TestJdbc;
 import net.suyuan.ledger.core.hash.HashAlg;
+import net.suyuan.ledger.core.verify.AuditReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,6 +29,7 @@ class LargeChainAuditTest {
 
   @Autowired WebTestClient http;
   @Autowired Environment env;
+  @Autowired ChainAudit audit;
 
   LedgerFixture.Chain chain;
 
@@ -66,6 +68,22 @@ class LargeChainAuditTest {
           "audit run %d: %,d entries in %,d ms = %,d entries/s",
           run, COUNT, ms, ms == 0 ? 0 : COUNT * 1000L / ms);
     }
+  }
+
+  /**
+   * A client that has its report may audit again at once: the permit is back before the report is
+   * emitted (it was released after, so a quick second audit sometimes got 503 "already running").
+   */
+  @Test
+  void auditPermit_isBackBeforeTheReportIsEmitted() {
+    int idle = audit.permitsAvailable();
+    AuditReport report =
+        audit
+            .audit()
+            .doOnNext(r -> assertThat(audit.permitsAvailable()).isEqualTo(idle))
+            .block(Duration.ofMinutes(5));
+    assertThat(report).isNotNull();
+    assertThat(audit.permitsAvailable()).isEqualTo(idle);
   }
 
   private static long millisSince(long start) {
