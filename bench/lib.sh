@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Shared by the benchmark scripts (bench/*.sh), which source it right after `set -euo pipefail` and
 # `cd` to the repository root: PostgreSQL settings, the tools checked (and installed) up front, the
-# build, a scratch database dropped on exit, starting the api jar and waiting for its health, the
+# build, a scratch database dropped on exit, starting the api jar and waiting for its readiness, the
 # machine line, and wrk's figures as a markdown row. Not meant to be run on its own.
 #
 # Knobs every script has: PG_USER (default postgres), SKIP_BUILD=1 reuses the built jars,

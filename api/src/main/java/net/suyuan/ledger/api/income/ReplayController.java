@@ -2,6 +2,7 @@ package net.suyuan.ledger.api.income;
 
 import java.util.concurrent.Semaphore;
 import net.suyuan.ledger.api.http.Problems;
+import net.suyuan.ledger.api.work.PermittedWork;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,15 +27,11 @@ class ReplayController implements DisposableBean {
 
   @PostMapping("/api/v1/income/replay")
   Mono<ReplayReport> replay() {
-    return Mono.defer(
-        () -> {
-          if (!running.tryAcquire()) {
-            return Mono.error(Problems.unavailable("a replay check is already running", 10));
-          }
-          return Mono.fromCallable(replay::check)
-              .subscribeOn(thread)
-              .doFinally(s -> running.release());
-        });
+    return PermittedWork.run(
+        running,
+        thread,
+        replay::check,
+        () -> Problems.unavailable("a replay check is already running", 10));
   }
 
   @Override

@@ -2,7 +2,9 @@ package net.suyuan.ledger.api.read;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.suyuan.ledger.api.config.JdbcProperties;
 import net.suyuan.ledger.api.http.Problems;
+import net.suyuan.ledger.api.work.PermittedWork;
 import net.suyuan.ledger.core.hash.EntryHash;
 import net.suyuan.ledger.core.verify.AuditReport;
 import net.suyuan.ledger.core.verify.ChainVerificationException;
@@ -25,9 +27,10 @@ import reactor.core.scheduler.Schedulers;
  * removed from the end are caught too.
  *
  * <p>The scan ({@link ChainScan}) streams through a cursor in constant memory and blocks, so it
- * runs on this class's own small thread pool, never on the event loop. At most {@code max(1,
- * cores/2)} audits run at once; another request gets 503 with Retry-After rather than a queue of
- * full-table scans. A client that disconnects stops its audit at the next entry.
+ * runs on this class's own small thread pool, never on the event loop. At most {@link
+ * JdbcProperties#maxAudits} audits run at once (half the cores, within the JDBC pool); another
+ * request gets 503 with Retry-After rather than a queue of full-table scans. A client that
+ * disconnects stops its audit at the next entry.
  */
 @Service
 class ChainAudit implements DisposableBean {
@@ -39,8 +42,8 @@ class ChainAudit implements DisposableBean {
   private final Semaphore running;
   private final Scheduler threads;
 
-  ChainAudit(EntryStore store, ChainScan scan) {
-    int max = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  ChainAudit(EntryStore store, ChainScan scan, JdbcProperties jdbc) {
+    int max = jdbc.maxAudits(Runtime.getRuntime().availableProcessors());
     this.store = store;
     this.scan = scan;
     this.running = new Semaphore(max);
@@ -49,35 +52,9 @@ class ChainAudit implements DisposableBean {
 
   /** The audit report; 404 if the configured ledger does not exist, 503 if audits are busy. */
   Mono<AuditReport> audit() {
-    return Mono.defer(
-        () -> {
-          if (!running.tryAcquire()) {
-            return Mono.error(busy());
-          }
-          AtomicBoolean cancelled = new AtomicBoolean();
-          // The permit goes back when the scan ends, before its report is emitted: released only
-          // in doFinally, a client could read the report and ask again before the permit was
-          // back, and get 503 with no audit running. doFinally still releases it when the audit
-          // is cancelled before its scan starts; the flag makes sure it is released once.
-          AtomicBoolean released = new AtomicBoolean();
-          Runnable release =
-              () -> {
-                if (released.compareAndSet(false, true)) {
-                  running.release();
-                }
-              };
-          return Mono.fromCallable(
-                  () -> {
-                    try {
-                      return run(cancelled);
-                    } finally {
-                      release.run();
-                    }
-                  })
-              .subscribeOn(threads)
-              .doOnCancel(() -> cancelled.set(true))
-              .doFinally(signal -> release.run());
-        });
+    AtomicBoolean cancelled = new AtomicBoolean();
+    return PermittedWork.run(running, threads, () -> run(cancelled), ChainAudit::busy)
+        .doOnCancel(() -> cancelled.set(true));
   }
 
   /** Audits that could start now (tests: the permit is back before a report is emitted). */

@@ -35,7 +35,7 @@ class InvalidConfigurationTest {
   @ParameterizedTest
   @CsvSource({
     "ledger.append.queue-capacity, 0",
-    "ledger.jdbc.pool-size, 2",
+    "ledger.jdbc.pool-size, 3",
     "ledger.income.max-backoff, 100ms",
     "ledger.id, 'not an id'",
     "ledger.hash-alg, md5",
