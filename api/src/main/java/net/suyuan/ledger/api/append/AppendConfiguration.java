@@ -1,6 +1,5 @@
 package net.suyuan.ledger.api.append;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import net.suyuan.ledger.api.health.CriticalWorkers;
 import net.suyuan.ledger.core.event.EventValidator;
@@ -51,22 +50,15 @@ public class AppendConfiguration {
       LedgerInfo ledger,
       Clock clock,
       AppendProperties properties,
-      MeterRegistry meters,
       CriticalWorkers workers) {
     GroupCommit commit =
         new GroupCommit(
-            db,
-            TransactionalOperator.create(txManager),
-            ledger,
-            new EventValidator(),
-            clock,
-            meters);
+            db, TransactionalOperator.create(txManager), ledger, new EventValidator(), clock);
     return new GroupCommitAppender(
         commit,
         changes,
         properties.queueCapacity(),
         Math.max(properties.maxGroupEvents(), EventRequest.MAX_EVENTS),
-        properties.aheadMinEvents(),
         workers.register("groupCommitWriter"));
   }
 }

@@ -12,11 +12,9 @@ import org.springframework.validation.annotation.Validated;
  * @param queueCapacity append requests waiting for the writer; beyond it appends answer 503
  * @param maxGroupEvents events per commit group (never below one request's maximum, {@link
  *     EventRequest#MAX_EVENTS})
- * @param aheadMinEvents after a group of at least this many events the next one plans ahead
  */
 @Validated
 @ConfigurationProperties("ledger.append")
 public record AppendProperties(
     @DefaultValue("10000") @Min(1) int queueCapacity,
-    @DefaultValue("2000") @Min(1) int maxGroupEvents,
-    @DefaultValue("100") @Min(0) int aheadMinEvents) {}
+    @DefaultValue("2000") @Min(1) int maxGroupEvents) {}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import net.suyuan.ledger.api.append.AppendRejection.Kind;
 import net.suyuan.ledger.api.health.CriticalWorkers;
@@ -17,7 +16,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.BadSqlGrammarException;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -27,14 +25,9 @@ import reactor.core.scheduler.Schedulers;
  * transaction fails, every request of the group fails and nothing of it is visible. A full queue
  * answers at once with {@link Kind#UNAVAILABLE} (503 + Retry-After) instead of piling up.
  *
- * <p>After a group of at least {@code aheadMinEvents} events, the next group starts at once instead
- * of waiting for it: up to {@link #IN_FLIGHT} groups run, each in its own transaction. The next
- * group reads its rows and plans while the previous one writes, against the state that one will
- * leave, then waits on the ledger row lock like any other writer; it keeps its plan only if the
- * lock finds exactly the head the previous group left, and plans again under the lock otherwise
- * (another instance wrote, or the previous group failed). The lock, not this class, keeps the chain
- * serial (docs/storage.md, "Pipelined groups"). After a smaller group the next one waits: a short
- * write leaves nothing to overlap, and halving the groups would cost more than it saves.
+ * <p>One group at a time: the writer waits for a group's COMMIT (or failure) before it takes the
+ * next, which then holds everything that queued meanwhile. The ledger row lock that {@link
+ * GroupCommit} takes keeps the chain serial across instances (docs/storage.md, "Group commit").
  *
  * <p>The writer is a {@link CriticalWorkers critical worker}: if it dies (an {@link Error} such as
  * OutOfMemoryError, or any uncaught exception), liveness goes DOWN, every request it held or that
@@ -44,23 +37,16 @@ public final class GroupCommitAppender implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitAppender.class);
   private static final Duration GROUP_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Groups in flight at once: one writing, one waiting on the row lock with its requests. */
-  static final int IN_FLIGHT = 2;
-
   private record Pending(AppendCommand command, CompletableFuture<AppendResult> result) {}
 
   private final GroupCommit commit;
   private final LedgerChanges changes;
   private final BlockingQueue<Pending> queue;
   private final int maxGroupEvents;
-  private final int aheadMinEvents;
-  private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
   private final CriticalWorkers.Worker worker;
   private List<Pending> assembling = List.of(); // the writer thread's alone
   private Pending carried; // the writer thread's alone
   private volatile Error injectedFault;
-  private int lastGroupEvents; // the writer thread's alone
-  private Sinks.One<GroupCommit.Basis> lastPlanned; // the writer thread's alone
   private volatile boolean running;
   private Thread writer;
 
@@ -69,14 +55,12 @@ public final class GroupCommitAppender implements SmartLifecycle {
       LedgerChanges changes,
       int queueCapacity,
       int maxGroupEvents,
-      int aheadMinEvents,
       CriticalWorkers.Worker worker) {
     this.commit = commit;
     this.worker = worker;
     this.changes = changes;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.maxGroupEvents = maxGroupEvents;
-    this.aheadMinEvents = aheadMinEvents;
   }
 
   /** Queues the command; the Mono emits after its group committed. */
@@ -105,20 +89,10 @@ public final class GroupCommitAppender implements SmartLifecycle {
     while (running || !queue.isEmpty() || carried != null) {
       List<Pending> group = new ArrayList<>();
       assembling = group;
-      boolean overlap;
       try {
-        // A slot first, then the group: it takes everything that queued meanwhile. After a small
-        // group, all slots: the next group waits until that one is done.
-        overlap = lastGroupEvents >= aheadMinEvents;
-        int slots = overlap ? 1 : IN_FLIGHT;
-        if (!inFlight.tryAcquire(slots, 100, TimeUnit.MILLISECONDS)) {
-          continue;
-        }
-        inFlight.release(slots - 1);
         Pending first = carried != null ? carried : queue.poll(100, TimeUnit.MILLISECONDS);
         carried = null;
         if (first == null) {
-          inFlight.release();
           continue;
         }
         group.add(first);
@@ -145,16 +119,14 @@ public final class GroupCommitAppender implements SmartLifecycle {
         injectedFault = null;
         throw fault;
       }
-      lastGroupEvents = group.stream().mapToInt(p -> p.command().events().size()).sum();
-      commitGroup(group, overlap);
+      commitGroup(group);
       assembling = List.of();
     }
   }
 
   /**
    * The writer died (on its own thread, after {@link CriticalWorkers} recorded it): refuse new
-   * requests and answer every request it held or that is queued with 503. Groups already handed to
-   * the database complete on their own.
+   * requests and answer every request it held or that is queued with 503.
    */
   private void writerDied(Throwable cause) {
     running = false;
@@ -195,49 +167,25 @@ public final class GroupCommitAppender implements SmartLifecycle {
     injectedFault = fault;
   }
 
-  /**
-   * Starts the group's transaction; the slot is released when it has committed or failed.
-   *
-   * @param overlap whether the previous group may still be running, so this one plans ahead
-   */
-  private void commitGroup(List<Pending> group, boolean overlap) {
+  /** Runs the group's transaction and answers its requests once it has committed or failed. */
+  private void commitGroup(List<Pending> group) {
     List<AppendCommand> commands = group.stream().map(Pending::command).toList();
     long start = System.nanoTime();
-    Sinks.One<GroupCommit.Basis> planned = Sinks.one();
-    // Plan ahead only over a group still running: after a small one, this one waited for it.
-    Mono<GroupCommit.Basis> previous =
-        overlap && lastPlanned != null ? lastPlanned.asMono() : Mono.empty();
-    lastPlanned = planned;
-    Mono<List<GroupOutcome>> run;
+    List<GroupOutcome> outcomes;
     try {
-      run = commit.run(commands, previous, planned::tryEmitValue).timeout(GROUP_TIMEOUT);
+      // The timeout cancels the transaction, which rolls it back.
+      outcomes = commit.run(commands).timeout(GROUP_TIMEOUT).block();
     } catch (RuntimeException e) {
-      planned.tryEmitEmpty();
-      inFlight.release();
       fail(group, e);
       return;
     }
-    run.doFinally(
-            signal -> {
-              planned.tryEmitEmpty(); // no-op once planned; else the next group plans locked
-              inFlight.release();
-            })
-        .subscribe(
-            outcomes -> {
-              if (log.isDebugEnabled()) {
-                log.debug(
-                    "Committed group of {} requests in {} ms",
-                    group.size(),
-                    (System.nanoTime() - start) / 1_000_000);
-              }
-              completed(group, outcomes);
-            },
-            error ->
-                fail(
-                    group,
-                    error instanceof RuntimeException e
-                        ? e
-                        : new IllegalStateException("commit group failed", error)));
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "Committed group of {} requests in {} ms",
+          group.size(),
+          (System.nanoTime() - start) / 1_000_000);
+    }
+    completed(group, outcomes);
   }
 
   private void completed(List<Pending> group, List<GroupOutcome> outcomes) {
@@ -298,10 +246,6 @@ public final class GroupCommitAppender implements SmartLifecycle {
     if (writer != null) {
       try {
         writer.join(GROUP_TIMEOUT.toMillis());
-        // The last groups' transactions may still be running: wait for their outcomes.
-        if (inFlight.tryAcquire(IN_FLIGHT, GROUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-          inFlight.release(IN_FLIGHT);
-        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -88,23 +88,6 @@ final class StateOverlay implements LedgerState {
     refunds.put(refundId, true);
   }
 
-  /**
-   * Lays an earlier group's state after its events over the rows seeded here, which were read
-   * before that group committed: every row the earlier group read or wrote takes its value from
-   * there (as seeded rows: no undo, no changes; the earlier group writes its own changes). Rows it
-   * did not hold are unchanged by it. Reads {@code earlier}, which must no longer change.
-   */
-  void overlay(StateOverlay earlier) {
-    products.putAll(earlier.products);
-    earlier.standards.forEach(
-        (id, versions) -> standards.computeIfAbsent(id, k -> new HashMap<>()).putAll(versions));
-    sites.putAll(earlier.sites);
-    households.putAll(earlier.households);
-    lots.putAll(earlier.lots);
-    sales.putAll(earlier.sales);
-    refunds.putAll(earlier.refunds);
-  }
-
   Changes changes() {
     return changes;
   }

@@ -79,31 +79,43 @@ public final class DemoScenario {
   }
 
   /**
-   * One Liuzhi season: every participating household delivers {@code perHousehold} g, graded into
-   * {@code gradeA} and {@code gradeB}, then ten platform sales of {@code perSale} g each at {@code
-   * unitPriceFen} per 500 g with {@code fees} each.
+   * A product line of one program, the same every season. The cooperative has a base in each of
+   * {@code villages} ({@code program-base-1}...); household h ({@code program-0001}...) lives in
+   * village h % n (from 0) and delivers the raw product to that village's base. The processor turns
+   * the harvest into lots by {@code process}; the inspector passes the first of them at {@code
+   * grade} by {@code standard} with {@code results}; it is packed at that grade and sold on the
+   * platform. Organizations are {@code coop-}, {@code proc-}, {@code insp-} and {@code seller-} +
+   * {@code place}. Calendar: deliveries in the month before {@code month}, household h on day 1 + h
+   * % {@code deliveryDays}; processing, inspection and packing on days 2, 3 and 4 of {@code month};
+   * sale i (from 1) in month {@code month} + (i - 1) / {@code salesPerMonth}, on day {@code
+   * salesFrom} + i.
    */
-  record GingerSeason(
+  record ProductLine(
+      String program,
+      String place,
+      List<String> villages,
+      Gtin raw,
+      TransformProcess process,
+      String standard,
+      String grade,
+      List<InspectionRecorded.Result> results,
+      int month,
+      int deliveryDays,
+      int salesPerMonth,
+      int salesFrom) {}
+
+  /**
+   * One season of a {@link ProductLine}: each of {@code households} delivers {@code perHousehold}
+   * base units into lot {@code prefix-H}, processed into {@code outputs} (the first is inspected,
+   * packed into lot {@code prefix-P} and sold), then ten platform sales {@code prefix-S1}... of
+   * {@code perSale} each at {@code unitPriceFen} per 500 base units with {@code fees} each.
+   */
+  record Season(
       String prefix,
       int year,
       int households,
       long perHousehold,
-      long gradeA,
-      long gradeB,
-      long perSale,
-      long unitPriceFen,
-      SaleFees fees) {}
-
-  /**
-   * One Longnan season: every household delivers {@code perHousehold} g of olives, pressed into
-   * {@code oil} ml, then ten platform sales of {@code perSale} ml each at {@code unitPriceFen} per
-   * 500 ml with {@code fees} each.
-   */
-  record OliveSeason(
-      String prefix,
-      int year,
-      long perHousehold,
-      long oil,
+      List<LotOutput> outputs,
       long perSale,
       long unitPriceFen,
       SaleFees fees) {}
@@ -125,6 +137,35 @@ public final class DemoScenario {
   public static final String OLIVES = OLIVES_GTIN.value();
   public static final String OLIVE_OIL = OLIVE_OIL_GTIN.value();
   public static final String ORANGES = ORANGES_GTIN.value();
+
+  private static final ProductLine LIUZHI_GINGER =
+      new ProductLine(
+          "lz",
+          "liuzhi",
+          List.of("落别乡", "牂牁镇", "郎岱镇"),
+          GINGER_GTIN,
+          TransformProcess.GRADING,
+          "LZ-GINGER",
+          "A",
+          List.of(result("weight_g", 180), result("moisture_permille", 880)),
+          10,
+          20,
+          4,
+          5);
+  private static final ProductLine LONGNAN_OLIVE_OIL =
+      new ProductLine(
+          "ln",
+          "longnan",
+          List.of("武都区汉王镇", "武都区两水镇", "武都区外纳镇", "宕昌县沙湾镇"),
+          OLIVES_GTIN,
+          TransformProcess.PROCESSING,
+          "LN-OIL",
+          "EV",
+          List.of(result("acidity_centipercent", 42), result("peroxide_meq_per_kg", 9)),
+          11,
+          25,
+          5,
+          10);
 
   /** A sale's price: {@code fen} per {@code per} base units. */
   record UnitPrice(Fen fen, Quantity per) {}
@@ -169,85 +210,104 @@ public final class DemoScenario {
             "六枝小黄姜团体标准",
             between("weight_g", 80, 400),
             atMost("moisture_permille", 920)));
-    String[] villages = {"落别乡", "牂牁镇", "郎岱镇"};
-    List<LedgerEvent> setup = new ArrayList<>();
-    for (int b = 0; b < 3; b++) {
-      setup.add(site("lz-base-" + (b + 1), "六枝特区", villages[b], "小黄姜种植基地" + (b + 1)));
-    }
-    for (int h = 1; h <= LIUZHI_2022_HOUSEHOLDS; h++) {
-      setup.add(household(hh("lz", h), villages[h % 3], "coop-liuzhi"));
-    }
-    add("coop-liuzhi", setup);
+    basesAndHouseholds(LIUZHI_GINGER, "六枝特区", "小黄姜种植基地", LIUZHI_2022_HOUSEHOLDS);
     // 2021: 120 households, 10 platform sales of 16 t at 10.00 yuan per 500 g = 3,200,000 yuan;
     // each sale keeps 9,600,000 fen for the households after 22,400,000 fen of fees.
-    ginger(
-        new GingerSeason(
+    season(
+        LIUZHI_GINGER,
+        new Season(
             "LZ21",
             2021,
             LIUZHI_2021_HOUSEHOLDS,
             1_400_000,
-            160_000_000,
-            5_000_000,
+            List.of(
+                output("LZ21-A", 160_000_000, "A", GINGER_GTIN),
+                output("LZ21-B", 5_000_000, "B", GINGER_GTIN)),
             16_000_000,
             1000,
             fees(3_200_000, 1_600_000, 9_600_000, 8_000_000)));
     // 2022: 450 households, 10 sales of 62.5 t at 12.00 yuan per 500 g = 15,000,000 yuan; each sale
     // keeps 81,000,000 fen for the households after 69,000,000 fen of fees.
-    ginger(
-        new GingerSeason(
+    season(
+        LIUZHI_GINGER,
+        new Season(
             "LZ22",
             2022,
             LIUZHI_2022_HOUSEHOLDS,
             1_400_000,
-            625_000_000,
-            4_000_000,
+            List.of(
+                output("LZ22-A", 625_000_000, "A", GINGER_GTIN),
+                output("LZ22-B", 4_000_000, "B", GINGER_GTIN)),
             62_500_000,
             1200,
             fees(15_000_000, 7_500_000, 22_500_000, 24_000_000)));
   }
 
-  /** One Liuzhi season: deliveries, grading, inspection, packing and ten platform sales. */
-  private void ginger(GingerSeason s) {
+  /**
+   * The line's cooperative registers its bases, named {@code siteName} 1, 2..., and enrolls {@code
+   * households} households in their villages.
+   */
+  private void basesAndHouseholds(
+      ProductLine line, String county, String siteName, int households) {
+    List<String> villages = line.villages();
+    List<LedgerEvent> setup = new ArrayList<>();
+    for (int b = 0; b < villages.size(); b++) {
+      setup.add(site(base(line, b + 1), county, villages.get(b), siteName + (b + 1)));
+    }
+    for (int h = 1; h <= households; h++) {
+      setup.add(
+          household(
+              hh(line.program(), h), villages.get(h % villages.size()), "coop-" + line.place()));
+    }
+    add("coop-" + line.place(), setup);
+  }
+
+  /** Base {@code n} (from 1) of the line. */
+  private static String base(ProductLine line, int n) {
+    return line.program() + "-base-" + n;
+  }
+
+  /** One season of a product line: deliveries, processing, inspection, packing and ten sales. */
+  private void season(ProductLine line, Season s) {
     String harvest = s.prefix() + "-H";
-    String gradeA = s.prefix() + "-A";
     String packed = s.prefix() + "-P";
+    LotOutput sold = s.outputs().get(0);
     List<LedgerEvent> deliveries = new ArrayList<>();
     for (int h = 1; h <= s.households(); h++) {
       deliveries.add(
           harvest(
               harvest,
-              GINGER_GTIN,
-              hh("lz", h),
-              "lz-base-" + (h % 3 + 1),
+              line.raw(),
+              hh(line.program(), h),
+              base(line, h % line.villages().size() + 1),
               s.perHousehold(),
-              at(s.year(), 9, 1 + h % 20)));
+              at(s.year(), line.month() - 1, 1 + h % line.deliveryDays())));
     }
-    add("coop-liuzhi", deliveries);
+    add("coop-" + line.place(), deliveries);
     add(
-        "proc-liuzhi",
+        "proc-" + line.place(),
         transform(
-            TransformProcess.GRADING,
-            at(s.year(), 10, 2),
+            line.process(),
+            at(s.year(), line.month(), 2),
             List.of(input(harvest, s.households() * s.perHousehold())),
-            List.of(
-                output(gradeA, s.gradeA(), "A", GINGER_GTIN),
-                output(s.prefix() + "-B", s.gradeB(), "B", GINGER_GTIN))));
+            s.outputs()));
     add(
-        "insp-liuzhi",
+        "insp-" + line.place(),
         inspection(
-            gradeA,
-            "LZ-GINGER",
-            "A",
-            at(s.year(), 10, 3),
-            result("weight_g", 180),
-            result("moisture_permille", 880)));
+            sold.lotId(),
+            line.standard(),
+            line.grade(),
+            at(s.year(), line.month(), 3),
+            line.results()));
     add(
-        "proc-liuzhi",
+        "proc-" + line.place(),
         transform(
             TransformProcess.PACKING,
-            at(s.year(), 10, 4),
-            List.of(input(gradeA, s.gradeA())),
-            List.of(output(packed, s.gradeA(), "A", GINGER_GTIN))));
+            at(s.year(), line.month(), 4),
+            List.of(new LotInput(sold.lotId(), sold.quantity())),
+            List.of(
+                new LotOutput(
+                    LotId.of(packed), sold.gtin(), sold.quantity(), Optional.of(line.grade())))));
     List<LedgerEvent> sales = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
       sales.add(
@@ -258,9 +318,9 @@ public final class DemoScenario {
               s.perSale(),
               new UnitPrice(Fen.of(s.unitPriceFen()), PER_500),
               s.fees(),
-              at(s.year(), 10 + (i - 1) / 4, 5 + i)));
+              at(s.year(), line.month() + (i - 1) / line.salesPerMonth(), line.salesFrom() + i)));
     }
-    add("seller-liuzhi", sales);
+    add("seller-" + line.place(), sales);
   }
 
   private void longnan() {
@@ -279,92 +339,33 @@ public final class DemoScenario {
             "陇南特级初榨橄榄油标准",
             between("acidity_centipercent", 0, 80),
             atMost("peroxide_meq_per_kg", 20)));
-    String[] villages = {"武都区汉王镇", "武都区两水镇", "武都区外纳镇", "宕昌县沙湾镇"};
-    List<LedgerEvent> setup = new ArrayList<>();
-    for (int b = 0; b < 4; b++) {
-      setup.add(site("ln-base-" + (b + 1), "陇南市", villages[b], "油橄榄示范园" + (b + 1)));
-    }
-    for (int h = 1; h <= LONGNAN_HOUSEHOLDS; h++) {
-      setup.add(household(hh("ln", h), villages[h % 4], "coop-longnan"));
-    }
-    add("coop-longnan", setup);
+    basesAndHouseholds(LONGNAN_OLIVE_OIL, "陇南市", "油橄榄示范园", LONGNAN_HOUSEHOLDS);
     // 2021, unbranded price 50 yuan per 500 ml: 10 sales of 46,800 bottles, each keeping
     // 164,000,000 fen for the households (8,000 yuan each on average).
-    olives(
-        new OliveSeason(
+    season(
+        LONGNAN_OLIVE_OIL,
+        new Season(
             "LN21",
             2021,
+            LONGNAN_HOUSEHOLDS,
             600_000,
-            234_000_000,
+            List.of(output("LN21-OIL", 234_000_000, OLIVE_OIL_GTIN)),
             23_400_000,
             5000,
             fees(23_400_000, 11_700_000, 23_400_000, 11_500_000)));
     // 2022, brand price 88 yuan: 10 sales of 56,000 bottles, each keeping 410,000,000 fen
     // (20,000 yuan each on average: +12,000 yuan).
-    olives(
-        new OliveSeason(
+    season(
+        LONGNAN_OLIVE_OIL,
+        new Season(
             "LN22",
             2022,
+            LONGNAN_HOUSEHOLDS,
             700_000,
-            280_000_000,
+            List.of(output("LN22-OIL", 280_000_000, OLIVE_OIL_GTIN)),
             28_000_000,
             8800,
             fees(49_280_000, 24_640_000, 5_000_000, 3_880_000)));
-  }
-
-  /** One Longnan season: deliveries, pressing, inspection, packing and ten platform sales. */
-  private void olives(OliveSeason s) {
-    String harvest = s.prefix() + "-H";
-    String oil = s.prefix() + "-OIL";
-    String packed = s.prefix() + "-P";
-    List<LedgerEvent> deliveries = new ArrayList<>();
-    for (int h = 1; h <= LONGNAN_HOUSEHOLDS; h++) {
-      deliveries.add(
-          harvest(
-              harvest,
-              OLIVES_GTIN,
-              hh("ln", h),
-              "ln-base-" + (h % 4 + 1),
-              s.perHousehold(),
-              at(s.year(), 10, 1 + h % 25)));
-    }
-    add("coop-longnan", deliveries);
-    add(
-        "proc-longnan",
-        transform(
-            TransformProcess.PROCESSING,
-            at(s.year(), 11, 2),
-            List.of(input(harvest, LONGNAN_HOUSEHOLDS * s.perHousehold())),
-            List.of(output(oil, s.oil(), OLIVE_OIL_GTIN))));
-    add(
-        "insp-longnan",
-        inspection(
-            oil,
-            "LN-OIL",
-            "EV",
-            at(s.year(), 11, 3),
-            result("acidity_centipercent", 42),
-            result("peroxide_meq_per_kg", 9)));
-    add(
-        "proc-longnan",
-        transform(
-            TransformProcess.PACKING,
-            at(s.year(), 11, 4),
-            List.of(input(oil, s.oil())),
-            List.of(output(packed, s.oil(), "EV", OLIVE_OIL_GTIN))));
-    List<LedgerEvent> sales = new ArrayList<>();
-    for (int i = 1; i <= 10; i++) {
-      sales.add(
-          sale(
-              s.prefix() + "-S" + i,
-              Channel.PLATFORM,
-              packed,
-              s.perSale(),
-              new UnitPrice(Fen.of(s.unitPriceFen()), PER_500),
-              s.fees(),
-              at(s.year(), 11 + (i - 1) / 5, 10 + i)));
-    }
-    add("seller-longnan", sales);
   }
 
   private void fengjie() {
@@ -436,12 +437,11 @@ public final class DemoScenario {
     add(
         "insp-fengjie",
         inspection(
-            "FJ22-A",
+            LotId.of("FJ22-A"),
             "FJ-ORANGE",
             "A",
             at(2022, 11, 22),
-            result("diameter_mm", 82),
-            result("sugar_permille", 135)));
+            List.of(result("diameter_mm", 82), result("sugar_permille", 135))));
     List<LedgerEvent> live = new ArrayList<>();
     List<LedgerEvent> group = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
@@ -568,9 +568,12 @@ public final class DemoScenario {
 
   /** An inspection of version 1 of {@code standard} that passes. */
   private static InspectionRecorded inspection(
-      String lot, String standard, String grade, Instant at, InspectionRecorded.Result... results) {
-    return new InspectionRecorded(
-        LotId.of(lot), StandardId.of(standard), 1, grade, List.of(results), true, at);
+      LotId lot,
+      String standard,
+      String grade,
+      Instant at,
+      List<InspectionRecorded.Result> results) {
+    return new InspectionRecorded(lot, StandardId.of(standard), 1, grade, results, true, at);
   }
 
   private static InspectionRecorded.Result result(String metric, long value) {

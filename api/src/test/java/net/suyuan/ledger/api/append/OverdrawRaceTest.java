@@ -2,7 +2,6 @@ package net.suyuan.ledger.api.append;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,15 +23,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Groups overlap (GroupCommitAppender, here after every group): the next group reads rows and plans
- * while the one before it writes, and keeps that plan only if the lock finds the head the earlier
- * group left. A stale row would show here: many clients, on one instance and on two sharing a
- * database, race to sell more of one small lot than it holds, in requests of one to three sales
- * that are all-or-nothing. The lot must end exactly at its harvest minus what was accepted, never
- * below zero, each refusal a 422 naming the quantity, nothing a 5xx, and the chain must verify.
- * Seeded request sizes.
+ * Many commit groups back to back, each refusing some requests and accepting others: many clients,
+ * on one instance and on two sharing a database (whose groups alternate on the ledger row lock),
+ * race to sell twice what one small lot holds, in requests of one to three sales that are
+ * all-or-nothing. A group that read a stale row, or a refused request not undone before the next
+ * one is planned, would show here: the lot must end exactly at its harvest minus what was accepted,
+ * never below zero, with at most two grams left (every request of one to three grams is accepted
+ * while three remain), each refusal a 422 naming the quantity, nothing a 5xx, one sale row and one
+ * entry per accepted sale, and the chain must verify. Seeded request sizes.
  */
-class PipelinedGroupsTest {
+class OverdrawRaceTest {
   private static final long SEED = Long.getLong("test.seed", System.nanoTime());
   private static final int CLIENTS = 16;
   private static final int REQUESTS_PER_CLIENT = 25;
@@ -51,10 +51,8 @@ class PipelinedGroupsTest {
   private void race(int instances) throws Exception {
     TestDatabase db = TestDatabases.fresh();
     String admin = "--LEDGER_ADMIN_KEY=" + LedgerApiTest.ADMIN_KEY;
-    // Groups here are small; plan ahead after every group, as the api does after large ones.
-    String ahead = "--ledger.append.ahead-min-events=1";
-    ConfigurableApplicationContext a = LedgerApps.start(db, admin, ahead);
-    ConfigurableApplicationContext b = instances == 2 ? LedgerApps.start(db, admin, ahead) : a;
+    ConfigurableApplicationContext a = LedgerApps.start(db, admin);
+    ConfigurableApplicationContext b = instances == 2 ? LedgerApps.start(db, admin) : a;
     String context = "seed " + SEED + " (rerun with -Dtest.seed=" + SEED + ")";
     try {
       Writers w = new Writers(LedgerApps.client(a)).prepared(HARVEST);
@@ -98,15 +96,10 @@ class PipelinedGroupsTest {
           .blockLast(Duration.ofSeconds(120));
 
       assertThat(unexpected).as(context + ": answers other than 201 or 422").isEmpty();
-      assertThat(groups(a, "ahead"))
-          .as(context + ": groups planned before the lock and kept (else this tests nothing)")
-          .isPositive();
-      if (instances == 2) {
-        assertThat(groups(a, "discarded") + groups(b, "discarded"))
-            .as(context + ": plans made stale by the other instance")
-            .isPositive();
-      }
-      assertThat(accepted.get()).as(context).isLessThanOrEqualTo(HARVEST).isPositive();
+      assertThat(accepted.get())
+          .as(context + ": the lot is sold out but for what no request could take")
+          .isLessThanOrEqualTo(HARVEST)
+          .isGreaterThanOrEqualTo(HARVEST - 2);
       try (Connection c = db.connect()) {
         ChainHead head = StoredChain.verify(c, "main");
         assertThat(StoredChain.count(c, "SELECT count(*) FROM entry")).isEqualTo(head.seq() + 1);
@@ -127,10 +120,6 @@ class PipelinedGroupsTest {
       }
       a.close();
     }
-  }
-
-  private static double groups(ConfigurableApplicationContext app, String plan) {
-    return app.getBean(MeterRegistry.class).counter("ledger.append.groups", "plan", plan).count();
   }
 
   private record Result(int status, String body) {}
