@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import net.suyuan.ledger.api.ledger.LedgerInfo;
 import net.suyuan.ledger.core.chain.ChainHead;
 import net.suyuan.ledger.core.chain.ChainWriter;
 import net.suyuan.ledger.core.chain.SealedEntry;
