@@ -20,6 +20,12 @@ public record LedgerProperties(
     @DefaultValue("main") String id, @DefaultValue("sha-256") String hashAlg) {
 
   public LedgerProperties {
+    // Before the properties records the id was trimmed; now a blank around it is an error rather
+    // than silently a different ledger id than the one written in the configuration.
+    if (id != null && !id.equals(id.strip())) {
+      throw new IllegalArgumentException(
+          "ledger.id (LEDGER_ID) must not have surrounding whitespace: '" + id + "'");
+    }
     if (id == null || !ChainWriter.LEDGER_ID.matcher(id).matches()) {
       throw new IllegalArgumentException(
           "ledger.id (LEDGER_ID) must match " + ChainWriter.LEDGER_ID + ": " + id);
