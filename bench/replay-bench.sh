@@ -37,5 +37,5 @@ fi
 
 echo "== replay timer, $ROUNDS rounds" >&2
 java $TIMER_OPTS -cp "$API_JAR" -Dloader.path=api/target/test-classes \
-  -Dloader.main=net.suyuan.ledger.api.income.IncomeReplayTimer \
+  -Dloader.main=net.suyuan.ledger.api.income.projection.IncomeReplayTimer \
   org.springframework.boot.loader.launch.PropertiesLauncher "$JDBC" "$PG_USER" income "$ROUNDS"

@@ -2,6 +2,9 @@ package net.suyuan.ledger.api.append;
 
 import java.time.Clock;
 import net.suyuan.ledger.api.health.CriticalWorkers;
+import net.suyuan.ledger.api.ledger.LedgerChanges;
+import net.suyuan.ledger.api.ledger.LedgerInfo;
+import net.suyuan.ledger.api.ledger.LedgerProperties;
 import net.suyuan.ledger.core.event.EventValidator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;

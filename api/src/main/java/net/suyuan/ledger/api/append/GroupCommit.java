@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.suyuan.ledger.api.ledger.LedgerInfo;
 import net.suyuan.ledger.core.chain.ChainHead;
 import net.suyuan.ledger.core.chain.ChainWriter;
 import net.suyuan.ledger.core.chain.SealedEntry;

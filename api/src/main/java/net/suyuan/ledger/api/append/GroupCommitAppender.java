@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.suyuan.ledger.api.append.AppendRejection.Kind;
 import net.suyuan.ledger.api.health.CriticalWorkers;
+import net.suyuan.ledger.api.ledger.LedgerChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

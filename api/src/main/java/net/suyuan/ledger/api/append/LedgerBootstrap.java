@@ -3,6 +3,7 @@ package net.suyuan.ledger.api.append;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
+import net.suyuan.ledger.api.ledger.LedgerInfo;
 import net.suyuan.ledger.core.chain.ChainWriter;
 import net.suyuan.ledger.core.chain.SealedEntry;
 import net.suyuan.ledger.core.hash.HashAlg;

@@ -1,24 +1,22 @@
 package net.suyuan.ledger.api.auth;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A request's API key: before {@link ApiKeyAuthenticationManager} looked it up, the bearer secret
  * alone; after, authenticated, the {@link Caller} it stands for (the principal handlers receive
  * with {@code @AuthenticationPrincipal Caller}). The secret is dropped once resolved and never
- * shown by {@link #toString()}.
+ * shown by {@link #toString()}. It carries no granted authorities: {@link AccessRules} decides on
+ * the {@link Caller}'s role and admin flag, never on authority strings.
  */
 final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
   private final transient String secret;
   private final Caller caller;
 
-  private ApiKeyAuthentication(String secret, Caller caller, List<GrantedAuthority> authorities) {
-    super(authorities);
+  private ApiKeyAuthentication(String secret, Caller caller) {
+    super(List.of());
     this.secret = secret;
     this.caller = caller;
     setAuthenticated(caller != null);
@@ -26,17 +24,12 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
   /** What the converter read from {@code Authorization: Bearer <secret>}, not yet checked. */
   static ApiKeyAuthentication unresolved(String secret) {
-    return new ApiKeyAuthentication(secret, null, List.of());
+    return new ApiKeyAuthentication(secret, null);
   }
 
-  /** A valid key: its caller, with authorities {@code ROLE_<role>} and, for an admin key, ADMIN. */
+  /** A valid key: its caller. */
   static ApiKeyAuthentication of(Caller caller) {
-    List<GrantedAuthority> authorities = new ArrayList<>();
-    authorities.add(new SimpleGrantedAuthority("ROLE_" + caller.role().name()));
-    if (caller.admin()) {
-      authorities.add(new SimpleGrantedAuthority("ADMIN"));
-    }
-    return new ApiKeyAuthentication(null, caller, authorities);
+    return new ApiKeyAuthentication(null, caller);
   }
 
   String secret() {

@@ -2,7 +2,7 @@ package net.suyuan.ledger.api.household;
 
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
-import net.suyuan.ledger.api.append.LedgerInfo;
+import net.suyuan.ledger.api.ledger.LedgerInfo;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;

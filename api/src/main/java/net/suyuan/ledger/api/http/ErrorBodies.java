@@ -15,7 +15,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import net.suyuan.ledger.api.provenance.ConsumerPageHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,6 +35,7 @@ final class ErrorBodies extends ChannelDuplexHandler {
 
   private final JsonMapper json;
   private final Limits limits;
+  private final HtmlErrorPages pages;
   private final Deque<Request> pending = new ArrayDeque<>();
 
   /** The server's limits, named in the problem's detail. */
@@ -44,9 +44,10 @@ final class ErrorBodies extends ChannelDuplexHandler {
   private record Request(
       boolean head, boolean decoded, String path, String accept, String acceptLanguage) {}
 
-  ErrorBodies(JsonMapper json, Limits limits) {
+  ErrorBodies(JsonMapper json, Limits limits, HtmlErrorPages pages) {
     this.json = json;
     this.limits = limits;
+    this.pages = pages;
   }
 
   @Override
@@ -90,7 +91,7 @@ final class ErrorBodies extends ChannelDuplexHandler {
     byte[] body;
     String type;
     if (request != null && request.path().startsWith("/01/") && wantsHtml(request.accept())) {
-      body = ConsumerPageHeaders.errorPage(status, fieldAndDetail[1], request.acceptLanguage());
+      body = pages.errorPage(status, fieldAndDetail[1], request.acceptLanguage());
       type = "text/html;charset=UTF-8";
     } else {
       body = problem(status, empty.status().reasonPhrase(), fieldAndDetail);
@@ -103,7 +104,7 @@ final class ErrorBodies extends ChannelDuplexHandler {
         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     SecurityHeadersFilter.EVERY_RESPONSE.forEach(full.headers()::set);
     if (request != null && request.path().startsWith("/01/")) {
-      ConsumerPageHeaders.ALL.forEach(full.headers()::set);
+      pages.headers().forEach(full.headers()::set);
     }
     return full;
   }

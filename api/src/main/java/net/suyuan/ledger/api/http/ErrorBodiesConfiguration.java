@@ -16,6 +16,7 @@ class ErrorBodiesConfiguration {
   @Bean
   NettyServerCustomizer errorBodies(
       JsonMapper json,
+      HtmlErrorPages pages,
       @Value("${server.netty.max-initial-line-length:4KB}") DataSize maxInitialLine,
       @Value("${server.max-http-request-header-size:8KB}") DataSize maxHeaders) {
     ErrorBodies.Limits limits =
@@ -26,7 +27,9 @@ class ErrorBodiesConfiguration {
               ChannelPipeline pipeline = channel.pipeline();
               if (pipeline.get(NettyPipeline.HttpCodec) != null) {
                 pipeline.addAfter(
-                    NettyPipeline.HttpCodec, "ledger.errorBodies", new ErrorBodies(json, limits));
+                    NettyPipeline.HttpCodec,
+                    "ledger.errorBodies",
+                    new ErrorBodies(json, limits, pages));
               }
             });
   }

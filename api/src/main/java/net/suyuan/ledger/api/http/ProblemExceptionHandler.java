@@ -3,7 +3,6 @@ package net.suyuan.ledger.api.http;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import net.suyuan.ledger.api.provenance.ConsumerPageHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -33,8 +32,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
   private final JsonMapper json;
 
-  ProblemExceptionHandler(JsonMapper json) {
+  private final HtmlErrorPages pages;
+
+  ProblemExceptionHandler(JsonMapper json, HtmlErrorPages pages) {
     this.json = json;
+    this.pages = pages;
   }
 
   @Override
@@ -63,7 +65,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     byte[] body;
     if (path.startsWith("/01/") && wantsHtml(exchange)) {
       body =
-          ConsumerPageHeaders.errorPage(
+          pages.errorPage(
               problem.getStatus(),
               problem.getDetail(),
               exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));

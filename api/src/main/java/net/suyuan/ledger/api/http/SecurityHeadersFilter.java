@@ -1,7 +1,6 @@
 package net.suyuan.ledger.api.http;
 
 import java.util.Map;
-import net.suyuan.ledger.api.provenance.ConsumerPageHeaders;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -15,8 +14,8 @@ import reactor.core.publisher.Mono;
  * Browser-hardening headers, set once here rather than in each handler. Every response: {@code
  * X-Content-Type-Options: nosniff}, {@code Referrer-Policy: no-referrer}, {@code X-Frame-Options:
  * DENY}. Resolver responses ({@code /01/...}, the consumer page and its error pages) also get the
- * page's {@code Content-Security-Policy} ({@link ConsumerPageHeaders}). Set just before commit, so
- * error responses rendered later in the chain carry them too.
+ * page's {@code Content-Security-Policy} ({@link HtmlErrorPages}). Set just before commit, so error
+ * responses rendered later in the chain carry them too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,6 +27,12 @@ class SecurityHeadersFilter implements WebFilter {
           "Referrer-Policy", "no-referrer",
           "X-Frame-Options", "DENY");
 
+  private final Map<String, String> consumerPage;
+
+  SecurityHeadersFilter(HtmlErrorPages pages) {
+    this.consumerPage = pages.headers();
+  }
+
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     boolean resolver = exchange.getRequest().getPath().value().startsWith("/01/");
@@ -36,7 +41,7 @@ class SecurityHeadersFilter implements WebFilter {
         .beforeCommit(
             () -> {
               HttpHeaders headers = exchange.getResponse().getHeaders();
-              (resolver ? ConsumerPageHeaders.ALL : EVERY_RESPONSE).forEach(headers::set);
+              (resolver ? consumerPage : EVERY_RESPONSE).forEach(headers::set);
               return Mono.empty();
             });
     return chain.filter(exchange);

@@ -19,7 +19,6 @@ import net.suyuan.ledger.api.provenance.Provenance.LotLink;
 import net.suyuan.ledger.api.provenance.Provenance.Result;
 import net.suyuan.ledger.api.provenance.Provenance.Step;
 import net.suyuan.ledger.core.chain.Timestamps;
-import net.suyuan.ledger.core.event.EventTypes;
 import net.suyuan.ledger.core.event.GradeLimits;
 import net.suyuan.ledger.core.event.HarvestDelivered;
 import net.suyuan.ledger.core.event.HouseholdEnrolled;
@@ -44,7 +43,6 @@ import net.suyuan.ledger.core.json.JsonBool;
 import net.suyuan.ledger.core.json.JsonNull;
 import net.suyuan.ledger.core.json.JsonNumber;
 import net.suyuan.ledger.core.json.JsonObject;
-import net.suyuan.ledger.core.json.JsonParser;
 import net.suyuan.ledger.core.json.JsonString;
 import net.suyuan.ledger.core.json.JsonValue;
 
@@ -265,26 +263,25 @@ final class ProvenanceBuilder {
 
     Step read(ProvenanceStore.Row row, EntryCheck.Verdict verdict) {
       Failure failure = verdict.ok() ? null : new Failure(verdict.kind(), verdict.detail());
-      JsonObject entry;
-      try {
-        entry = (JsonObject) JsonParser.parse(row.canonical());
-      } catch (Exception e) { // unreadable bytes: shown as such, and failed by the check
+      StoredEvent stored = row.stored();
+      JsonObject entry = stored.entry();
+      if (entry == null) { // unreadable bytes: shown as such, and failed by the check
         return new Step(
             row.seq(), null, null, null, null, null, verdict.hash(), verdict.ok(), failure, null);
       }
-      String type = string(entry, "type");
-      JsonObject body =
-          entry.get("body").orElse(null) instanceof JsonObject o ? o : JsonObject.empty();
+      String type = stored.type();
+      JsonObject body = stored.body();
       String occurredAt = null;
-      LedgerEvent event = null;
+      // A body the core no longer accepts (altered in the database): shown raw, not indexed.
+      LedgerEvent event = stored.event();
       try {
-        event = EventTypes.parse(type, body);
         if (event instanceof TimedEvent timed) {
           occurredAt = Timestamps.format(timed.occurredAt());
         }
-        index(row.seq(), event);
+        if (event != null) {
+          index(row.seq(), event);
+        }
       } catch (Exception e) {
-        // A body the core no longer accepts (altered in the database): shown raw, not indexed.
         event = null;
       }
       return new Step(

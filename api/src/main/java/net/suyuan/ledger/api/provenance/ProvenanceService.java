@@ -2,7 +2,7 @@ package net.suyuan.ledger.api.provenance;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import net.suyuan.ledger.api.append.LedgerChanges;
+import net.suyuan.ledger.api.ledger.LedgerChanges;
 import net.suyuan.ledger.core.id.DigitalLink;
 import net.suyuan.ledger.core.id.Gtin;
 import net.suyuan.ledger.core.id.LotId;

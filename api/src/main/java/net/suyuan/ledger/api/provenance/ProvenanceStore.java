@@ -2,7 +2,7 @@ package net.suyuan.ledger.api.provenance;
 
 import io.r2dbc.spi.Readable;
 import java.util.List;
-import net.suyuan.ledger.api.append.LedgerInfo;
+import net.suyuan.ledger.api.ledger.LedgerInfo;
 import net.suyuan.ledger.core.id.LotId;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -170,8 +170,21 @@ class ProvenanceStore {
         .map(found -> rows.with(found));
   }
 
-  /** One shown entry with its neighbours ({@code null} where there is none). */
-  record Row(long seq, byte[] canonical, byte[] hash, byte[] prevCanonical, byte[] nextCanonical) {}
+  /**
+   * One shown entry with its neighbours ({@code null} where there is none), and its bytes read once
+   * ({@link StoredEvent}) for both the references and the page.
+   */
+  record Row(
+      long seq,
+      byte[] canonical,
+      byte[] hash,
+      byte[] prevCanonical,
+      byte[] nextCanonical,
+      StoredEvent stored) {
+    Row(long seq, byte[] canonical, byte[] hash, byte[] prevCanonical, byte[] nextCanonical) {
+      this(seq, canonical, hash, prevCanonical, nextCanonical, StoredEvent.read(canonical));
+    }
+  }
 
   /**
    * The shown entries in seq order and the ledger's head at the time of the query.

@@ -5,17 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import net.suyuan.ledger.core.event.EventReferences;
-import net.suyuan.ledger.core.event.EventTypes;
 import net.suyuan.ledger.core.event.LedgerEvent;
-import net.suyuan.ledger.core.json.JsonObject;
-import net.suyuan.ledger.core.json.JsonParser;
-import net.suyuan.ledger.core.json.JsonString;
 
 /**
  * The registrations the shown entries refer to: production bases and standard versions, as each
- * entry's event names them ({@link LedgerEvent#references()}). Read leniently from the stored
- * bytes: an entry whose bytes are not a valid event (altered in the database) names nothing here,
- * is not indexed by {@link ProvenanceBuilder} either, and fails its own check.
+ * entry's event names them ({@link LedgerEvent#references()}), from the event the store read once
+ * ({@link StoredEvent}): an entry whose bytes are not a valid event (altered in the database) names
+ * nothing here, is not indexed by {@link ProvenanceBuilder} either, and fails its own check.
  */
 record References(String[] baseIds, String[] standardIds, Integer[] standardVersions) {
 
@@ -23,7 +19,7 @@ record References(String[] baseIds, String[] standardIds, Integer[] standardVers
     Set<String> bases = new LinkedHashSet<>();
     Set<EventReferences.StandardVersion> standards = new LinkedHashSet<>();
     for (ProvenanceStore.Row row : rows) {
-      LedgerEvent event = event(row.canonical());
+      LedgerEvent event = row.stored().event();
       if (event != null) {
         EventReferences refs = event.references();
         refs.sites().forEach(b -> bases.add(b.value()));
@@ -42,18 +38,5 @@ record References(String[] baseIds, String[] standardIds, Integer[] standardVers
 
   boolean isEmpty() {
     return baseIds.length == 0 && standardIds.length == 0;
-  }
-
-  /** The entry's event, or null when its bytes are not one. */
-  private static LedgerEvent event(byte[] canonical) {
-    try {
-      return JsonParser.parse(canonical) instanceof JsonObject entry
-              && entry.get("type").orElse(null) instanceof JsonString type
-              && entry.get("body").orElse(null) instanceof JsonObject body
-          ? EventTypes.parse(type.value(), body)
-          : null;
-    } catch (Exception e) { // not JSON, or not a valid event of its type
-      return null;
-    }
   }
 }

@@ -2,7 +2,7 @@ package net.suyuan.ledger.api.read;
 
 import io.r2dbc.spi.Readable;
 import java.util.List;
-import net.suyuan.ledger.api.append.LedgerInfo;
+import net.suyuan.ledger.api.ledger.LedgerInfo;
 import net.suyuan.ledger.core.id.LotId;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;

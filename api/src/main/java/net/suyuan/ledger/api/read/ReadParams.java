@@ -1,8 +1,8 @@
 package net.suyuan.ledger.api.read;
 
 import net.suyuan.ledger.api.http.Problems;
+import net.suyuan.ledger.api.http.QueryParams;
 import net.suyuan.ledger.core.id.LotId;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Query and path parameters of the read endpoints, parsed here so every bad value is a 400 problem
@@ -29,15 +29,7 @@ final class ReadParams {
 
   /** {@code limit}: 1..1000, default 100. */
   static int limit(String value) {
-    if (value == null) {
-      return DEFAULT_LIMIT;
-    }
-    String rule = "must be an integer from 1 to " + MAX_LIMIT;
-    long limit = parseLong("limit", value, rule);
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw Problems.invalidField("limit", rule);
-    }
-    return (int) limit;
+    return QueryParams.limit(value, DEFAULT_LIMIT, MAX_LIMIT);
   }
 
   static long seq(String value) {
@@ -60,13 +52,8 @@ final class ReadParams {
   private static long parseLong(String field, String value, String rule) {
     // Plain ASCII digits only: Long.parseLong would also accept "+5" and non-ASCII digits.
     if (!value.matches("-?[0-9]{1,18}")) {
-      throw invalid(field, rule, value);
+      throw QueryParams.invalid(field, rule, value);
     }
     return Long.parseLong(value);
-  }
-
-  private static ErrorResponseException invalid(String field, String rule, String value) {
-    String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
-    return Problems.invalidField(field, rule + ", got '" + shown + "'");
   }
 }

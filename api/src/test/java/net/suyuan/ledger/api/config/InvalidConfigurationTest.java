@@ -38,6 +38,7 @@ class InvalidConfigurationTest {
     "ledger.jdbc.pool-size, 3",
     "ledger.income.max-backoff, 100ms",
     "ledger.id, 'not an id'",
+    "ledger.id, ' main'",
     "ledger.hash-alg, md5",
   })
   void invalidValue_failsStartUp_namingTheProperty(

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import net.suyuan.ledger.api.income.projection.IncomeProjector;
+import net.suyuan.ledger.api.income.projection.ProjectionStatus;
 import net.suyuan.ledger.api.support.AdminClient;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.core.hash.EntryHash;

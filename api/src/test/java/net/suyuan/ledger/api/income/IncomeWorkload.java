@@ -42,9 +42,9 @@ import net.suyuan.ledger.core.id.SaleId;
  * refunds, wages and payouts, dated over 2021 and 2022 (some around the Beijing new year). Each
  * event comes with the organization that may record it. Ids carry a per-run suffix.
  */
-final class IncomeWorkload {
+public final class IncomeWorkload {
   /** An event and who records it. */
-  record Step(String org, LedgerEvent event) {}
+  public record Step(String org, LedgerEvent event) {}
 
   private static final Instant START = Instant.parse("2021-01-01T00:00:00Z");
   private static final long SPAN_SECONDS = Duration.ofDays(729).toSeconds();
@@ -61,7 +61,7 @@ final class IncomeWorkload {
   final String gtinC; // program 2, reference price 3000 fen per 500 g
   final List<String> households = new ArrayList<>();
   final Map<String, String> cooperativeOf = new LinkedHashMap<>();
-  final List<Step> steps = new ArrayList<>();
+  public final List<Step> steps = new ArrayList<>();
 
   private final Random random;
   private final Map<String, long[]> lots = new LinkedHashMap<>(); // remaining, harvest?1:0
@@ -71,7 +71,7 @@ final class IncomeWorkload {
   private final Map<String, Boolean> statesFees = new LinkedHashMap<>();
   private int counter;
 
-  IncomeWorkload(
+  public IncomeWorkload(
       long seed,
       String suffix,
       String program1,
@@ -93,7 +93,7 @@ final class IncomeWorkload {
     this.gtinC = gtin(random);
   }
 
-  IncomeWorkload generate(int count) {
+  public IncomeWorkload generate(int count) {
     steps.add(new Step(program1, product(gtinA, Optional.of(ref(5000, 500)))));
     steps.add(new Step(program1, product(gtinB, Optional.empty())));
     steps.add(new Step(program2, product(gtinC, Optional.of(ref(3000, 500)))));
