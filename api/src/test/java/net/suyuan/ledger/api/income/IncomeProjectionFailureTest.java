@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import net.suyuan.ledger.api.support.AdminClient;
 import net.suyuan.ledger.api.support.LedgerApiTest;
+import net.suyuan.ledger.api.support.OwnDatabase;
 import net.suyuan.ledger.core.event.SaleRecorded;
 import net.suyuan.ledger.core.event.WageRecorded;
 import net.suyuan.ledger.core.hash.EntryHash;
@@ -40,6 +41,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * path accepted them). Each test puts the ledger back and the projection recovers.
  */
 @LedgerApiTest
+@OwnDatabase
 @TestPropertySource(properties = {"ledger.id=income-failure-test", "ledger.income.max-backoff=1s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncomeProjectionFailureTest {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import net.suyuan.ledger.api.support.AdminClient;
 import net.suyuan.ledger.api.support.LedgerApiTest;
+import net.suyuan.ledger.api.support.OwnDatabase;
 import net.suyuan.ledger.core.hash.EntryHash;
 import net.suyuan.ledger.core.id.HouseholdId;
 import net.suyuan.ledger.core.income.DateRange;
@@ -37,6 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * prefix; the replay check reports the failure (never a 500). Each test puts the ledger back.
  */
 @LedgerApiTest
+@OwnDatabase
 @TestPropertySource(properties = {"ledger.id=income-tamper-test", "ledger.income.max-backoff=1s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncomeTamperingTest {
