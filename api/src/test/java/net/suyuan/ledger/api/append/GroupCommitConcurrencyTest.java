@@ -12,6 +12,7 @@ import net.suyuan.ledger.api.support.LedgerApps;
 import net.suyuan.ledger.api.support.TestDatabase;
 import net.suyuan.ledger.api.support.TestDatabases;
 import net.suyuan.ledger.core.chain.ChainHead;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +28,7 @@ import reactor.core.publisher.Mono;
  * contiguous with no gap or duplicate, and the stored entries verify as ONE chain with the core's
  * ChainVerifier. Prints the observed rate; asserts no timing.
  */
+@Tag("integration")
 class GroupCommitConcurrencyTest {
   static final int CLIENTS = Integer.getInteger("gc.clients", 32);
   static final int EVENTS_PER_CLIENT = Integer.getInteger("gc.events", 500);

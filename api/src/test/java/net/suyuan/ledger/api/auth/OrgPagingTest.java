@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.suyuan.ledger.api.support.AdminClient;
+import net.suyuan.ledger.api.support.JsonCalls;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,14 +35,8 @@ class OrgPagingTest {
     return get(uri, LedgerApiTest.ADMIN_KEY);
   }
 
-  @SuppressWarnings("unchecked")
   private Map<String, Object> page(String query) {
-    return admin("/api/v1/orgs" + query)
-        .expectStatus()
-        .isOk()
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
+    return JsonCalls.get(http, LedgerApiTest.ADMIN_KEY, "/api/v1/orgs" + query);
   }
 
   @SuppressWarnings("unchecked")

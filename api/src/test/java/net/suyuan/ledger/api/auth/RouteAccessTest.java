@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import net.suyuan.ledger.api.support.AdminClient;
+import net.suyuan.ledger.api.support.JsonCalls;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,15 +177,7 @@ class RouteAccessTest {
   /** {@code METHOD path} of every operation in the OpenAPI document. */
   @SuppressWarnings("unchecked")
   private Set<String> openApiRoutes() {
-    Map<String, Object> doc =
-        http.get()
-            .uri("/v3/api-docs")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
+    Map<String, Object> doc = JsonCalls.get(http, null, "/v3/api-docs");
     Set<String> routes = new TreeSet<>();
     Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
     paths.forEach(

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * deployment profile without a database refuses to start, and the development default says loudly
  * where its embedded database keeps the ledger.
  */
+@Tag("integration")
 class BootJarIT {
   /** 145 MB with PostgreSQL 14 for four platforms; one platform's binaries are about 30 MB. */
   private static final long MAX_JAR_BYTES = 100L * 1024 * 1024;

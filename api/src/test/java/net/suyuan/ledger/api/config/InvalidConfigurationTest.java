@@ -10,6 +10,7 @@ import net.suyuan.ledger.api.LedgerApplication;
 import net.suyuan.ledger.api.support.TestDatabase;
 import net.suyuan.ledger.api.support.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * and Boot's failure report names the property: a bound the records declare with an annotation, and
  * rules the records check in code.
  */
+@Tag("integration")
 @ExtendWith(OutputCaptureExtension.class)
 class InvalidConfigurationTest {
 

@@ -1,10 +1,14 @@
 package net.suyuan.ledger.api.demo;
 
+import static net.suyuan.ledger.api.support.JsonCalls.num;
+import static net.suyuan.ledger.api.support.JsonCalls.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import net.suyuan.ledger.api.support.JsonCalls;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,40 +29,31 @@ class DemoTest {
   static final DemoScenario SCENARIO = new DemoScenario();
 
   @BeforeEach
-  void loaded() throws InterruptedException {
+  void loaded() {
     // The Longnan lots list 2,050 household deliveries: responses above the default 256 KB.
     http = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 << 20)).build();
     long expected = SCENARIO.eventCount(); // seq of the last event: genesis is seq 0
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      String page =
-          http.get()
-              .uri("/api/v1/events?after=" + (expected - 1) + "&limit=1")
-              .exchange()
-              .expectStatus()
-              .isOk()
-              .expectBody(String.class)
-              .returnResult()
-              .getResponseBody();
-      if (page.contains("\"seq\":" + expected)) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("the demo did not load " + expected + " events within 5 minutes");
+    await("the demo loading " + expected + " events")
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> getString("/api/v1/events?after=" + (expected - 1) + "&limit=1"),
+            page -> page.contains("\"seq\":" + expected));
   }
 
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> provenance(String gtin, String lot) {
+  private String getString(String uri) {
     return http.get()
-        .uri("/01/" + gtin + "/10/" + lot)
-        .accept(MediaType.APPLICATION_JSON)
+        .uri(uri)
         .exchange()
         .expectStatus()
         .isOk()
-        .expectBody(Map.class)
+        .expectBody(String.class)
         .returnResult()
         .getResponseBody();
+  }
+
+  private Map<String, Object> provenance(String gtin, String lot) {
+    return JsonCalls.get(http, null, "/01/{gtin}/10/{lot}", gtin, lot);
   }
 
   @Test
@@ -105,62 +100,25 @@ class DemoTest {
     assertThat(page).contains("六枝小黄姜", "记录已验证", "落别乡", "lz-0450");
   }
 
-  @SuppressWarnings("unchecked")
+  /** The figures at {@code uri} once the projector has followed the stream to the last event. */
   private Map<String, Object> income(String uri) {
     long last = SCENARIO.eventCount();
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (true) { // the projector follows the committed stream: wait until it has every entry
-      Map<String, Object> body =
-          http.get()
-              .uri(uri)
-              .exchange()
-              .expectStatus()
-              .isOk()
-              .expectBody(Map.class)
-              .returnResult()
-              .getResponseBody();
-      if (((Number) body.get("asOfSeq")).longValue() >= last) {
-        return body;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("income figures stopped at seq " + body.get("asOfSeq"));
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  private static long fen(Map<String, Object> m, String... path) {
-    Object v = m;
-    for (String k : path) {
-      v = ((Map<?, ?>) v).get(k);
-    }
-    return ((Number) v).longValue();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String text(Map<String, Object> m, String... path) {
-    Object v = m;
-    for (String k : path) {
-      v = ((Map<String, Object>) v).get(k);
-    }
-    return String.valueOf(v);
+    return await("income figures at seq " + last + " from " + uri)
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> JsonCalls.get(http, null, uri), body -> num(body, "asOfSeq") >= last);
   }
 
   /** Liuzhi: 3.2 -> 15 million yuan online, 120 -> 450 households, 8,000 -> 18,000 yuan (+125%). */
   @Test
   void liuzhiProgramSummary_isThePublishedFigures() {
     Map<String, Object> p = income("/api/v1/programs/so-liuzhi/summary?year=2022");
-    assertThat(fen(p, "onlineSalesRevenue")).isEqualTo(15_000_000_00L);
-    assertThat(fen(p, "participatingHouseholds")).isEqualTo(450);
-    assertThat(fen(p, "averageNetIncomePerHousehold")).isEqualTo(18_000_00L);
-    assertThat(fen(p, "previousYear", "onlineSalesRevenue")).isEqualTo(3_200_000_00L);
-    assertThat(fen(p, "previousYear", "participatingHouseholds")).isEqualTo(120);
-    assertThat(fen(p, "previousYear", "averageNetIncomePerHousehold")).isEqualTo(8_000_00L);
+    assertThat(num(p, "onlineSalesRevenue")).isEqualTo(15_000_000_00L);
+    assertThat(num(p, "participatingHouseholds")).isEqualTo(450);
+    assertThat(num(p, "averageNetIncomePerHousehold")).isEqualTo(18_000_00L);
+    assertThat(num(p, "previousYear", "onlineSalesRevenue")).isEqualTo(3_200_000_00L);
+    assertThat(num(p, "previousYear", "participatingHouseholds")).isEqualTo(120);
+    assertThat(num(p, "previousYear", "averageNetIncomePerHousehold")).isEqualTo(8_000_00L);
     assertThat(text(p, "growth", "averageNetIncomePerHousehold")).isEqualTo("125.00");
     assertThat(text(p, "growth", "onlineSalesRevenue")).isEqualTo("368.75");
   }
@@ -171,17 +129,17 @@ class DemoTest {
     Map<String, Object> premium =
         income("/api/v1/products/" + DemoScenario.OLIVE_OIL + "/premium?year=2022");
     assertThat(text(premium, "premium")).isEqualTo("76.00");
-    assertThat(fen(premium, "averageUnitPrice", "fen")).isEqualTo(8800);
-    assertThat(fen(premium, "averageUnitPrice", "per")).isEqualTo(500);
+    assertThat(num(premium, "averageUnitPrice", "fen")).isEqualTo(8800);
+    assertThat(num(premium, "averageUnitPrice", "per")).isEqualTo(500);
     Map<String, Object> before =
         income("/api/v1/products/" + DemoScenario.OLIVE_OIL + "/premium?year=2021");
-    assertThat(fen(before, "averageUnitPrice", "fen")).isEqualTo(5000);
+    assertThat(num(before, "averageUnitPrice", "fen")).isEqualTo(5000);
     assertThat(text(before, "premium")).isEqualTo("0.00");
     Map<String, Object> p = income("/api/v1/programs/so-longnan/summary?year=2022");
-    assertThat(fen(p, "participatingHouseholds")).isGreaterThan(2000);
+    assertThat(num(p, "participatingHouseholds")).isGreaterThan(2000);
     assertThat(
-            fen(p, "averageNetIncomePerHousehold")
-                - fen(p, "previousYear", "averageNetIncomePerHousehold"))
+            num(p, "averageNetIncomePerHousehold")
+                - num(p, "previousYear", "averageNetIncomePerHousehold"))
         .isEqualTo(12_000_00L);
   }
 
@@ -197,17 +155,8 @@ class DemoTest {
     assertThat(replay.get("ok")).as("live figures equal a full replay: " + replay).isEqualTo(true);
   }
 
-  @SuppressWarnings("unchecked")
   private Map<String, Object> replay() {
-    return http.post()
-        .uri("/api/v1/income/replay")
-        .header("Authorization", "Bearer " + LedgerApiTest.ADMIN_KEY)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
+    return JsonCalls.post(http, LedgerApiTest.ADMIN_KEY, "/api/v1/income/replay");
   }
 
   @Test

@@ -17,6 +17,7 @@ import net.suyuan.ledger.api.income.replay.IncomeReplay;
 import net.suyuan.ledger.api.income.replay.ReplayReport;
 import net.suyuan.ledger.api.income.web.HouseholdsCsv;
 import net.suyuan.ledger.api.support.AdminClient;
+import net.suyuan.ledger.api.support.JsonCalls;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.core.event.ProductRegistered.ReferencePrice;
 import net.suyuan.ledger.core.id.Channel;
@@ -78,12 +79,7 @@ class IncomeApiTest {
                 "proc-" + u,
                 "sell-" + u)
             .generate(Integer.getInteger("income.steps", 400));
-    keys.put(w.program1, admin.orgWithKey(w.program1, "social_org"));
-    keys.put(w.program2, admin.orgWithKey(w.program2, "social_org"));
-    keys.put(w.coopA, admin.orgWithKey(w.coopA, "cooperative"));
-    keys.put(w.coopB, admin.orgWithKey(w.coopB, "cooperative"));
-    keys.put(w.processor, admin.orgWithKey(w.processor, "processor"));
-    keys.put(w.seller, admin.orgWithKey(w.seller, "seller"));
+    keys.putAll(w.registerOrgs(admin));
     auditorKey = admin.orgWithKey("audit-" + u, "auditor");
     IncomeClient client = new IncomeClient(http);
     long last = client.post(w.steps, keys);
@@ -393,18 +389,8 @@ class IncomeApiTest {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private Map<String, Object> get(String uri, String key) {
-    WebTestClient.RequestHeadersSpec<?> spec = http.get().uri(uri);
-    if (key != null) {
-      spec = spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + key);
-    }
-    return spec.exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
+    return JsonCalls.get(http, key, uri);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

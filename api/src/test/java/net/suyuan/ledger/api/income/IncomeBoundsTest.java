@@ -58,14 +58,7 @@ class IncomeBoundsTest {
     w =
         new IncomeWorkload(11, u, "p1-" + u, "p2-" + u, "ca-" + u, "cb-" + u, "pr-" + u, "se-" + u)
             .generate(60);
-    Map<String, String> keys =
-        Map.of(
-            w.program1, admin.orgWithKey(w.program1, "social_org"),
-            w.program2, admin.orgWithKey(w.program2, "social_org"),
-            w.coopA, admin.orgWithKey(w.coopA, "cooperative"),
-            w.coopB, admin.orgWithKey(w.coopB, "cooperative"),
-            w.processor, admin.orgWithKey(w.processor, "processor"),
-            w.seller, admin.orgWithKey(w.seller, "seller"));
+    Map<String, String> keys = w.registerOrgs(admin);
     socialKey = keys.get(w.program1);
     long last = new IncomeClient(http).post(w.steps, keys);
     assertThat(projector.awaitWatermark(last, Duration.ofSeconds(60))).isTrue();

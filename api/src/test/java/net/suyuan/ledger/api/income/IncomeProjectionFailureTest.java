@@ -1,18 +1,21 @@
 package net.suyuan.ledger.api.income;
 
+import static net.suyuan.ledger.api.support.JsonCalls.map;
+import static net.suyuan.ledger.api.support.JsonCalls.num;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import net.suyuan.ledger.api.income.projection.IncomeProjectionHealthIndicator;
 import net.suyuan.ledger.api.income.projection.IncomeProjector;
 import net.suyuan.ledger.api.income.projection.ProjectionStatus;
 import net.suyuan.ledger.api.support.AdminClient;
+import net.suyuan.ledger.api.support.JsonCalls;
 import net.suyuan.ledger.api.support.LedgerApiTest;
+import net.suyuan.ledger.api.support.OwnDatabase;
 import net.suyuan.ledger.core.event.SaleRecorded;
 import net.suyuan.ledger.core.event.WageRecorded;
 import net.suyuan.ledger.core.hash.EntryHash;
@@ -30,7 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -43,6 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * path accepted them). Each test puts the ledger back and the projection recovers.
  */
 @LedgerApiTest
+@OwnDatabase
 @TestPropertySource(properties = {"ledger.id=income-failure-test", "ledger.income.max-backoff=1s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncomeProjectionFailureTest {
@@ -69,13 +72,7 @@ class IncomeProjectionFailureTest {
                 seed, u, "fp1-" + u, "fp2-" + u, "fca-" + u, "fcb-" + u, "fpr-" + u, "fse-" + u)
             .generate(80);
     AdminClient admin = new AdminClient(http);
-    Map<String, String> keys = new HashMap<>();
-    keys.put(w.program1, admin.orgWithKey(w.program1, "social_org"));
-    keys.put(w.program2, admin.orgWithKey(w.program2, "social_org"));
-    keys.put(w.coopA, admin.orgWithKey(w.coopA, "cooperative"));
-    keys.put(w.coopB, admin.orgWithKey(w.coopB, "cooperative"));
-    keys.put(w.processor, admin.orgWithKey(w.processor, "processor"));
-    keys.put(w.seller, admin.orgWithKey(w.seller, "seller"));
+    Map<String, String> keys = w.registerOrgs(admin);
     auditorKey = admin.orgWithKey("faud-" + u, "auditor");
     IncomeClient client = new IncomeClient(http);
     long last = client.post(w.steps, keys);
@@ -206,38 +203,10 @@ class IncomeProjectionFailureTest {
   }
 
   private Map<String, Object> get(String uri, String key) {
-    WebTestClient.RequestHeadersSpec<?> req = http.get().uri(uri);
-    if (key != null) {
-      req = req.header(HttpHeaders.AUTHORIZATION, "Bearer " + key);
-    }
-    return map(
-        req.exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody());
+    return JsonCalls.get(http, key, uri);
   }
 
   private Map<String, Object> post(String uri, String key) {
-    return map(
-        http.post()
-            .uri(uri)
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody());
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    return (Map<String, Object>) o;
-  }
-
-  private static long num(Map<String, Object> m, String key) {
-    return ((Number) m.get(key)).longValue();
+    return JsonCalls.post(http, key, uri);
   }
 }

@@ -1,17 +1,20 @@
 package net.suyuan.ledger.api.income;
 
+import static net.suyuan.ledger.api.support.JsonCalls.map;
+import static net.suyuan.ledger.api.support.JsonCalls.num;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import net.suyuan.ledger.api.income.projection.IncomeProjector;
 import net.suyuan.ledger.api.income.projection.ProjectionStatus;
 import net.suyuan.ledger.api.support.AdminClient;
+import net.suyuan.ledger.api.support.JsonCalls;
 import net.suyuan.ledger.api.support.LedgerApiTest;
+import net.suyuan.ledger.api.support.OwnDatabase;
 import net.suyuan.ledger.core.hash.EntryHash;
 import net.suyuan.ledger.core.id.HouseholdId;
 import net.suyuan.ledger.core.income.DateRange;
@@ -27,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -39,6 +41,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * prefix; the replay check reports the failure (never a 500). Each test puts the ledger back.
  */
 @LedgerApiTest
+@OwnDatabase
 @TestPropertySource(properties = {"ledger.id=income-tamper-test", "ledger.income.max-backoff=1s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IncomeTamperingTest {
@@ -65,13 +68,7 @@ class IncomeTamperingTest {
                 seed, u, "tp1-" + u, "tp2-" + u, "tca-" + u, "tcb-" + u, "tpr-" + u, "tse-" + u)
             .generate(150);
     AdminClient admin = new AdminClient(http);
-    Map<String, String> keys = new HashMap<>();
-    keys.put(w.program1, admin.orgWithKey(w.program1, "social_org"));
-    keys.put(w.program2, admin.orgWithKey(w.program2, "social_org"));
-    keys.put(w.coopA, admin.orgWithKey(w.coopA, "cooperative"));
-    keys.put(w.coopB, admin.orgWithKey(w.coopB, "cooperative"));
-    keys.put(w.processor, admin.orgWithKey(w.processor, "processor"));
-    keys.put(w.seller, admin.orgWithKey(w.seller, "seller"));
+    Map<String, String> keys = w.registerOrgs(admin);
     auditorKey = admin.orgWithKey("taud-" + u, "auditor");
     IncomeClient client = new IncomeClient(http);
     long last = client.post(w.steps, keys);
@@ -168,15 +165,7 @@ class IncomeTamperingTest {
     assertThat(status.failure().kind()).isEqualTo(kind);
     assertThat(status.appliedSeq()).isEqualTo(applied);
 
-    Map<String, Object> audit =
-        http.get()
-            .uri("/api/v1/audit")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
+    Map<String, Object> audit = JsonCalls.get(http, null, "/api/v1/audit");
     assertThat(map(audit.get("firstFailure")).get("kind")).isEqualTo(kind);
     assertThat(num(map(audit.get("firstFailure")), "seq")).isEqualTo(seq);
 
@@ -200,16 +189,7 @@ class IncomeTamperingTest {
   }
 
   private void assertReplayFails(long seq, String kind) {
-    Map<String, Object> report =
-        http.post()
-            .uri("/api/v1/income/replay")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + auditorKey)
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
+    Map<String, Object> report = JsonCalls.post(http, auditorKey, "/api/v1/income/replay");
     assertThat(report.get("ok")).isEqualTo(false);
     Map<String, Object> failure = map(report.get("failure"));
     assertThat(failure).as("replay failure in %s", report).isNotNull();
@@ -218,15 +198,7 @@ class IncomeTamperingTest {
   }
 
   private Map<String, Object> income(String hh) {
-    return http.get()
-        .uri("/api/v1/households/" + hh + "/income")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + auditorKey)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(Map.class)
-        .returnResult()
-        .getResponseBody();
+    return JsonCalls.get(http, auditorKey, "/api/v1/households/{hh}/income", hh);
   }
 
   private byte[] hashAt(long seq) throws Exception {
@@ -248,14 +220,5 @@ class IncomeTamperingTest {
         new String(Jcs.canonicalize(entry.get("body").orElseThrow()), StandardCharsets.UTF_8);
     return (JsonObject)
         JsonParser.parse(body.replaceFirst("\"saleId\":\"", "\"saleId\":\"FORGED-"));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    return (Map<String, Object>) o;
-  }
-
-  private static long num(Map<String, Object> m, String key) {
-    return ((Number) m.get(key)).longValue();
   }
 }

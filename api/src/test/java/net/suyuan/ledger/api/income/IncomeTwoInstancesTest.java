@@ -17,6 +17,7 @@ import net.suyuan.ledger.api.support.LedgerApps;
 import net.suyuan.ledger.api.support.TestDatabase;
 import net.suyuan.ledger.api.support.TestDatabases;
 import net.suyuan.ledger.api.support.TestJdbc;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -26,6 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * projected exactly once, both replay checks agree with the tables, and a tampered line is reported
  * as a difference (so the check is not vacuous). A restarted instance rebuilds its state by replay.
  */
+@Tag("integration")
 class IncomeTwoInstancesTest {
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import net.suyuan.ledger.api.support.AdminClient;
 import net.suyuan.ledger.core.event.HarvestDelivered;
 import net.suyuan.ledger.core.event.HouseholdEnrolled;
 import net.suyuan.ledger.core.event.LedgerEvent;
@@ -91,6 +92,18 @@ public final class IncomeWorkload {
     this.gtinA = gtin(random);
     this.gtinB = gtin(random);
     this.gtinC = gtin(random);
+  }
+
+  /** Creates the workload's organizations, each with its role: their API keys by org id. */
+  public Map<String, String> registerOrgs(AdminClient admin) {
+    Map<String, String> keys = new LinkedHashMap<>();
+    keys.put(program1, admin.orgWithKey(program1, "social_org"));
+    keys.put(program2, admin.orgWithKey(program2, "social_org"));
+    keys.put(coopA, admin.orgWithKey(coopA, "cooperative"));
+    keys.put(coopB, admin.orgWithKey(coopB, "cooperative"));
+    keys.put(processor, admin.orgWithKey(processor, "processor"));
+    keys.put(seller, admin.orgWithKey(seller, "seller"));
+    return keys;
   }
 
   public IncomeWorkload generate(int count) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.suyuan.ledger.api.support.JsonCalls;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,15 +54,7 @@ class BusyLotTest {
     s.post(s.sellerKey, sales.toArray(String[]::new));
     int saleEntries = extraSales + 1;
 
-    Map<String, Object> p =
-        http.get()
-            .uri("/api/v1/lots/{lot}/provenance", s.lot("P1"))
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
+    Map<String, Object> p = JsonCalls.get(http, null, "/api/v1/lots/{lot}/provenance", s.lot("P1"));
     Map<String, Object> verification = (Map<String, Object>) p.get("verification");
     assertThat(verification.get("ok")).isEqualTo(true);
     assertThat(((Number) verification.get("omitted")).longValue())
@@ -98,14 +91,8 @@ class BusyLotTest {
     int pages = 0;
     while (true) {
       Map<String, Object> body =
-          http.get()
-              .uri("/api/v1/lots/{lot}/events?after={a}&limit=10", s.lot("P1"), after)
-              .exchange()
-              .expectStatus()
-              .isOk()
-              .expectBody(Map.class)
-              .returnResult()
-              .getResponseBody();
+          JsonCalls.get(
+              http, null, "/api/v1/lots/{lot}/events?after={a}&limit=10", s.lot("P1"), after);
       List<?> entries = (List<?>) body.get("entries");
       assertThat(entries.size()).isLessThanOrEqualTo(10);
       seen += entries.size();

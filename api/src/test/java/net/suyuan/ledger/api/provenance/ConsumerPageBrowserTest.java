@@ -10,6 +10,7 @@ import net.suyuan.ledger.api.support.BrowserPage;
 import net.suyuan.ledger.api.support.HeadlessChromium;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.api.support.LedgerFixture;
+import net.suyuan.ledger.api.support.OwnDatabase;
 import net.suyuan.ledger.api.support.TestJdbc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * api/target/consumer-page-*.png}. Needs Chromium (see {@link HeadlessChromium}); never skips.
  */
 @LedgerApiTest
+@OwnDatabase
 @TestPropertySource(properties = "ledger.resolver.cache-ttl=0s")
 class ConsumerPageBrowserTest {
   static final int PHONE_WIDTH = 360;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.api.support.LedgerFixture;
+import net.suyuan.ledger.api.support.OwnDatabase;
 import net.suyuan.ledger.api.support.TestJdbc;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * split into two grades), and a tampered upstream entry failing on the page and in the JSON.
  */
 @LedgerApiTest
+@OwnDatabase
 @TestPropertySource(
     properties = {"ledger.resolver.cache-ttl=0s", "ledger.resolver.base=https://id.example.cn"})
 class ResolverTest {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.api.support.LedgerFixture;
+import net.suyuan.ledger.api.support.OwnDatabase;
 import net.suyuan.ledger.api.support.TestJdbc;
 import net.suyuan.ledger.core.chain.Entry;
 import net.suyuan.ledger.core.chain.SealedEntry;
@@ -29,6 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * keyset cursor cross page boundaries.
  */
 @LedgerApiTest
+@OwnDatabase
 @TestPropertySource(properties = "ledger.audit.page-size=7")
 class AuditTamperingTest {
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.api.support.LedgerFixture;
+import net.suyuan.ledger.api.support.OwnDatabase;
 import net.suyuan.ledger.api.support.TestJdbc;
 import net.suyuan.ledger.core.chain.SealedEntry;
 import net.suyuan.ledger.core.hash.EntryHash;
@@ -34,6 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** GET /api/v1/events, /events/{seq} and /lots/{lotId}/events over real HTTP, no key. */
 @LedgerApiTest
+@OwnDatabase
 class EventsReadTest {
 
   static final int COUNT = 25;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.api.support.LedgerFixture;
+import net.suyuan.ledger.api.support.OwnDatabase;
 import net.suyuan.ledger.api.support.TestJdbc;
 import net.suyuan.ledger.core.chain.SealedEntry;
 import net.suyuan.ledger.core.hash.HashAlg;
@@ -29,6 +30,7 @@ import reactor.test.StepVerifier;
 
 /** GET /api/v1/export: NDJSON of the stored canonical bytes, resumable, over several pages. */
 @LedgerApiTest
+@OwnDatabase
 class ExportTest {
 
   /** More than two export pages, ending in a partial one. */

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.api.support.LedgerFixture;
+import net.suyuan.ledger.api.support.OwnDatabase;
 import net.suyuan.ledger.api.support.TestJdbc;
 import net.suyuan.ledger.core.hash.HashAlg;
 import net.suyuan.ledger.core.verify.AuditReport;
@@ -22,6 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * are never asserted (the CI machine's speed is not a property of the code).
  */
 @LedgerApiTest
+@OwnDatabase
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LargeChainAuditTest {
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import net.suyuan.ledger.api.support.AdminClient;
 import net.suyuan.ledger.api.support.LedgerApiTest;
 import net.suyuan.ledger.api.support.LedgerFixture;
+import net.suyuan.ledger.api.support.OwnDatabase;
 import net.suyuan.ledger.api.support.TestJdbc;
 import net.suyuan.ledger.core.hash.HashAlg;
 import net.suyuan.ledger.core.json.JsonObject;
@@ -25,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * household personal data stored beside the ledger never appears in a read response.
  */
 @LedgerApiTest
+@OwnDatabase
 class ReadAccessTest {
 
   static final String NAME = "王芳 Wang Fang";

@@ -3,12 +3,14 @@ package net.suyuan.ledger.api.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Two API instances on one fresh database: the set-up later concurrency tests build on. */
+@Tag("integration")
 class TwoInstancesSameDatabaseTest {
 
   @Test

@@ -1,12 +1,14 @@
 package net.suyuan.ledger.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.suyuan.ledger.core.event.EventReferences.StandardVersion;
 import net.suyuan.ledger.core.event.LotTransformed.LotInput;
 import net.suyuan.ledger.core.event.LotTransformed.LotOutput;
@@ -19,96 +21,132 @@ import net.suyuan.ledger.core.id.RefundId;
 import net.suyuan.ledger.core.id.SaleId;
 import net.suyuan.ledger.core.id.StandardId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@link LedgerEvent#references()}: exactly the ids each event type's body names. */
 class EventReferencesTest {
-  private static final List<LotId> NO_LOTS = List.of();
 
-  /** Expected references, each list given in body order. */
-  private static EventReferences refs(
-      List<LotId> lots,
-      List<Gtin> products,
-      List<StandardVersion> standards,
-      List<BaseId> sites,
-      List<HouseholdId> households,
-      List<SaleId> sales,
-      List<RefundId> refunds) {
-    return new EventReferences(lots, products, standards, sites, households, sales, refunds);
+  /** Expected references, built up kind by kind; each list in body order, empty when not named. */
+  private static final class Refs {
+    private List<LotId> lots = List.of();
+    private List<Gtin> products = List.of();
+    private List<StandardVersion> standards = List.of();
+    private List<BaseId> sites = List.of();
+    private List<HouseholdId> households = List.of();
+    private List<SaleId> sales = List.of();
+    private List<RefundId> refunds = List.of();
+
+    Refs lots(String... ids) {
+      lots = Stream.of(ids).map(LotId::of).toList();
+      return this;
+    }
+
+    Refs products(Gtin... ids) {
+      products = List.of(ids);
+      return this;
+    }
+
+    Refs standards(StandardVersion... ids) {
+      standards = List.of(ids);
+      return this;
+    }
+
+    Refs sites(BaseId... ids) {
+      sites = List.of(ids);
+      return this;
+    }
+
+    Refs households(HouseholdId... ids) {
+      households = List.of(ids);
+      return this;
+    }
+
+    Refs sales(String... ids) {
+      sales = Stream.of(ids).map(SaleId::of).toList();
+      return this;
+    }
+
+    Refs refunds(String... ids) {
+      refunds = Stream.of(ids).map(RefundId::of).toList();
+      return this;
+    }
+
+    EventReferences build() {
+      return new EventReferences(lots, products, standards, sites, households, sales, refunds);
+    }
   }
 
-  private static LotId lot(String id) {
-    return LotId.of(id);
+  private static Refs refs() {
+    return new Refs();
+  }
+
+  private static final StandardVersion STD_1 = new StandardVersion(Samples.STD, 1);
+
+  /** One row per event type: the sample event and every id it names, and nothing else. */
+  static Stream<Arguments> everyEventType() {
+    return Stream.of(
+        arguments("its product", Samples.product(), refs().products(Samples.TEA)),
+        arguments(
+            "its version and the product it grades",
+            Samples.standard(),
+            refs().products(Samples.TEA).standards(STD_1)),
+        arguments("its base", Samples.site(), refs().sites(Samples.BASE)),
+        arguments(
+            "the household, not the cooperative",
+            Samples.household(),
+            refs().households(Samples.HH1)),
+        arguments(
+            "its base and its lot",
+            Samples.production(),
+            refs().lots("H2022-001").sites(Samples.BASE)),
+        arguments(
+            "lot, product, household and base",
+            Samples.delivery(),
+            refs()
+                .lots("H2022-001")
+                .products(Samples.TEA)
+                .sites(Samples.BASE)
+                .households(Samples.HH1)),
+        arguments(
+            "inputs then outputs, and the outputs' product once",
+            Samples.grading(),
+            refs().lots("H2022-001", "G2022-001A", "G2022-001B").products(Samples.TEA)),
+        arguments(
+            "its lot and the standard version it grades by",
+            Samples.inspection(),
+            refs().lots("G2022-001A").standards(STD_1)),
+        arguments(
+            "its sale and the lot it draws on",
+            Samples.sale(),
+            refs().lots("G2022-001A").sales("S-0001")),
+        arguments(
+            "its refund and sale, not the sale's lot",
+            Samples.refund(),
+            refs().sales("S-0001").refunds("R-0001")),
+        arguments(
+            "household and base",
+            Samples.wage(),
+            refs().sites(Samples.BASE).households(Samples.HH1)),
+        arguments("its household", Samples.payout(), refs().households(Samples.HH1)));
+  }
+
+  @ParameterizedTest(name = "{1}: {0}")
+  @MethodSource("everyEventType")
+  void eachEventType_namesExactlyTheIdsOfItsBody(String what, LedgerEvent event, Refs expected) {
+    assertThat(event.references()).as(event.type() + " names " + what).isEqualTo(expected.build());
   }
 
   @Test
-  void productRegistered_namesItsProduct() {
-    assertThat(Samples.product().references())
-        .isEqualTo(
-            refs(
-                NO_LOTS,
-                List.of(Samples.TEA),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of()));
+  void everyEventType_hasARow() {
+    assertThat(everyEventType().<Class<?>>map(a -> a.get()[1].getClass()).distinct())
+        .containsExactlyInAnyOrderElementsOf(concreteEventTypes(LedgerEvent.class));
   }
 
   @Test
-  void standardPublished_namesItsVersionAndTheProductItGrades() {
-    assertThat(Samples.standard().references())
-        .isEqualTo(
-            refs(
-                NO_LOTS,
-                List.of(Samples.TEA),
-                List.of(new StandardVersion(Samples.STD, 1)),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of()));
-  }
-
-  @Test
-  void siteRegistered_namesItsBase() {
-    assertThat(Samples.site().references())
-        .isEqualTo(
-            refs(
-                NO_LOTS,
-                List.of(),
-                List.of(),
-                List.of(Samples.BASE),
-                List.of(),
-                List.of(),
-                List.of()));
-  }
-
-  @Test
-  void householdEnrolled_namesTheHousehold_notTheCooperative() {
-    assertThat(Samples.household().references())
-        .isEqualTo(
-            refs(
-                NO_LOTS,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(Samples.HH1),
-                List.of(),
-                List.of()));
-  }
-
-  @Test
-  void productionRecorded_namesItsBaseAndItsLotWhenGiven() {
+  void productionRecorded_withoutALot_namesOnlyItsBase() {
     ProductionRecorded withLot = Samples.production();
-    assertThat(withLot.references())
-        .isEqualTo(
-            refs(
-                List.of(lot("H2022-001")),
-                List.of(),
-                List.of(),
-                List.of(Samples.BASE),
-                List.of(),
-                List.of(),
-                List.of()));
     ProductionRecorded noLot =
         new ProductionRecorded(
             withLot.baseId(),
@@ -117,134 +155,35 @@ class EventReferencesTest {
             withLot.detail(),
             withLot.input(),
             withLot.occurredAt());
-    assertThat(noLot.references().lots()).isEmpty();
-    assertThat(noLot.references().sites()).containsExactly(Samples.BASE);
+    assertThat(noLot.references()).isEqualTo(refs().sites(Samples.BASE).build());
   }
 
   @Test
-  void harvestDelivered_namesLotProductHouseholdAndBase() {
-    assertThat(Samples.delivery().references())
-        .isEqualTo(
-            refs(
-                List.of(lot("H2022-001")),
-                List.of(Samples.TEA),
-                List.of(),
-                List.of(Samples.BASE),
-                List.of(Samples.HH1),
-                List.of(),
-                List.of()));
-  }
-
-  @Test
-  void lotTransformed_namesInputsThenOutputs_andTheOutputsProducts_eachOnce() {
-    assertThat(Samples.grading().references())
-        .isEqualTo(
-            refs(
-                List.of(lot("H2022-001"), lot("G2022-001A"), lot("G2022-001B")),
-                List.of(Samples.TEA),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of()));
+  void lotTransformed_ofSeveralProducts_namesEachOutputsProduct_inOrder() {
     LotTransformed packing =
         new LotTransformed(
             TransformProcess.PACKING,
             List.of(
-                new LotInput(lot("A"), Quantity.of(10)), new LotInput(lot("B"), Quantity.of(10))),
+                new LotInput(LotId.of("A"), Quantity.of(10)),
+                new LotInput(LotId.of("B"), Quantity.of(10))),
             List.of(
-                new LotOutput(lot("P1"), Samples.TEA_BOX, Quantity.of(5), Optional.empty()),
-                new LotOutput(lot("P2"), Samples.OIL, Quantity.of(5), Optional.empty())),
+                new LotOutput(LotId.of("P1"), Samples.TEA_BOX, Quantity.of(5), Optional.empty()),
+                new LotOutput(LotId.of("P2"), Samples.OIL, Quantity.of(5), Optional.empty())),
             Samples.at(3));
-    assertThat(packing.references().lots())
-        .containsExactly(lot("A"), lot("B"), lot("P1"), lot("P2"));
-    assertThat(packing.references().products()).containsExactly(Samples.TEA_BOX, Samples.OIL);
-  }
-
-  @Test
-  void inspectionRecorded_namesItsLotAndTheStandardVersionItGradesBy() {
-    assertThat(Samples.inspection().references())
+    assertThat(packing.references())
         .isEqualTo(
-            refs(
-                List.of(lot("G2022-001A")),
-                List.of(),
-                List.of(new StandardVersion(Samples.STD, 1)),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of()));
-  }
-
-  @Test
-  void saleRecorded_namesItsSaleAndTheLotItDrawsOn() {
-    assertThat(Samples.sale().references())
-        .isEqualTo(
-            refs(
-                List.of(lot("G2022-001A")),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(SaleId.of("S-0001")),
-                List.of()));
-  }
-
-  @Test
-  void saleRefunded_namesItsRefundAndSale_notTheSalesLot() {
-    assertThat(Samples.refund().references())
-        .isEqualTo(
-            refs(
-                NO_LOTS,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(SaleId.of("S-0001")),
-                List.of(RefundId.of("R-0001"))));
-  }
-
-  @Test
-  void wageRecorded_namesHouseholdAndBase() {
-    assertThat(Samples.wage().references())
-        .isEqualTo(
-            refs(
-                NO_LOTS,
-                List.of(),
-                List.of(),
-                List.of(Samples.BASE),
-                List.of(Samples.HH1),
-                List.of(),
-                List.of()));
-  }
-
-  @Test
-  void payoutMade_namesItsHousehold() {
-    assertThat(Samples.payout().references())
-        .isEqualTo(
-            refs(
-                NO_LOTS,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(Samples.HH1),
-                List.of(),
-                List.of()));
+            refs().lots("A", "B", "P1", "P2").products(Samples.TEA_BOX, Samples.OIL).build());
   }
 
   @Test
   void standardIds_areTheIdsOfTheVersions_eachOnce() {
     EventReferences r =
-        refs(
-            NO_LOTS,
-            List.of(),
-            List.of(
+        refs()
+            .standards(
                 new StandardVersion(StandardId.of("S-1"), 1),
                 new StandardVersion(StandardId.of("S-2"), 1),
-                new StandardVersion(StandardId.of("S-1"), 2)),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of());
+                new StandardVersion(StandardId.of("S-1"), 2))
+            .build();
     assertThat(r.standardIds()).containsExactly(StandardId.of("S-1"), StandardId.of("S-2"));
   }
 

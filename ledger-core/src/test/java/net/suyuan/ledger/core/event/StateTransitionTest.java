@@ -3,22 +3,19 @@ package net.suyuan.ledger.core.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import net.suyuan.ledger.core.event.LedgerView.HouseholdInfo;
 import net.suyuan.ledger.core.event.LedgerView.LotInfo;
 import net.suyuan.ledger.core.event.LedgerView.ProductInfo;
 import net.suyuan.ledger.core.event.LedgerView.SaleInfo;
-import net.suyuan.ledger.core.id.BaseId;
 import net.suyuan.ledger.core.id.BaseUnit;
-import net.suyuan.ledger.core.id.Gtin;
-import net.suyuan.ledger.core.id.HouseholdId;
 import net.suyuan.ledger.core.id.LotId;
 import net.suyuan.ledger.core.id.RefundId;
 import net.suyuan.ledger.core.id.SaleId;
-import net.suyuan.ledger.core.id.StandardId;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,126 +26,71 @@ class StateTransitionTest {
   private static final LotId HARVEST = LotId.of("H2022-001");
   private static final LotId GRADE_A = LotId.of("G2022-001A");
 
-  /** An in-memory state that also records the writes made to it, in order. */
-  private static final class Recording implements LedgerState {
+  /**
+   * An in-memory state that also records the writes made to it, in order: every {@link LedgerState}
+   * write takes the one value it stores, so a proxy records that argument and passes every call on.
+   */
+  private static final class Recording {
     final InMemoryLedgerState state = new InMemoryLedgerState();
     final List<Object> writes = new ArrayList<>();
-
-    @Override
-    public void addProduct(ProductInfo product) {
-      writes.add(product);
-      state.addProduct(product);
-    }
-
-    @Override
-    public void addStandard(StandardPublished published) {
-      writes.add(published);
-      state.addStandard(published);
-    }
-
-    @Override
-    public void addSite(BaseId baseId) {
-      writes.add(baseId);
-      state.addSite(baseId);
-    }
-
-    @Override
-    public void addHousehold(HouseholdInfo household) {
-      writes.add(household);
-      state.addHousehold(household);
-    }
-
-    @Override
-    public void putLot(LotInfo lot) {
-      writes.add(lot);
-      state.putLot(lot);
-    }
-
-    @Override
-    public void putSale(SaleInfo sale) {
-      writes.add(sale);
-      state.putSale(sale);
-    }
-
-    @Override
-    public void addRefund(SaleRefunded refund) {
-      writes.add(refund);
-      state.addRefund(refund);
-    }
-
-    @Override
-    public Optional<ProductInfo> product(Gtin gtin) {
-      return state.product(gtin);
-    }
-
-    @Override
-    public Optional<LotInfo> lot(LotId lotId) {
-      return state.lot(lotId);
-    }
-
-    @Override
-    public Optional<StandardVersionInfo> standard(StandardId standardId, int version) {
-      return state.standard(standardId, version);
-    }
-
-    @Override
-    public OptionalInt latestStandardVersion(StandardId standardId) {
-      return state.latestStandardVersion(standardId);
-    }
-
-    @Override
-    public Optional<SaleInfo> sale(SaleId saleId) {
-      return state.sale(saleId);
-    }
-
-    @Override
-    public boolean refundExists(RefundId refundId) {
-      return state.refundExists(refundId);
-    }
-
-    @Override
-    public Optional<HouseholdInfo> household(HouseholdId householdId) {
-      return state.household(householdId);
-    }
-
-    @Override
-    public boolean siteExists(BaseId baseId) {
-      return state.siteExists(baseId);
-    }
+    final LedgerState recorded =
+        (LedgerState)
+            Proxy.newProxyInstance(
+                LedgerState.class.getClassLoader(),
+                new Class<?>[] {LedgerState.class},
+                (proxy, method, args) -> {
+                  if (method.getDeclaringClass() == LedgerState.class) {
+                    writes.add(args[0]);
+                  }
+                  try {
+                    return method.invoke(state, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
 
     /** Applies {@code event} and returns only the writes it made. */
     List<Object> apply(LedgerEvent event) {
       int before = writes.size();
-      StateTransition.apply(this, event);
+      StateTransition.apply(recorded, event);
       return List.copyOf(writes.subList(before, writes.size()));
     }
   }
 
+  private record Writes(LedgerEvent event, List<Object> expected) {}
+
   @Test
   void eachEventType_makesExactlyItsWrites_inOrder() {
-    Recording s = new Recording();
-    assertThat(s.apply(Samples.product()))
-        .containsExactly(new ProductInfo(Samples.TEA, BaseUnit.G));
-    assertThat(s.apply(Samples.standard())).containsExactly(Samples.standard());
-    assertThat(s.apply(Samples.site())).containsExactly(Samples.BASE);
-    assertThat(s.apply(Samples.household()))
-        .containsExactly(new HouseholdInfo(Samples.HH1, Samples.COOP));
-    assertThat(s.apply(Samples.production())).isEmpty();
-    assertThat(s.apply(Samples.delivery()))
-        .containsExactly(new LotInfo(HARVEST, Samples.TEA, 12000, true));
-    assertThat(s.apply(Samples.grading()))
-        .containsExactly(
-            new LotInfo(HARVEST, Samples.TEA, 2000, true),
-            new LotInfo(GRADE_A, Samples.TEA, 6000, false),
-            new LotInfo(LotId.of("G2022-001B"), Samples.TEA, 3500, false));
-    assertThat(s.apply(Samples.inspection())).isEmpty();
     SaleInfo sold = SaleInfo.of(Samples.sale());
-    assertThat(s.apply(Samples.sale()))
-        .containsExactly(new LotInfo(GRADE_A, Samples.TEA, 4500, false), sold);
-    assertThat(s.apply(Samples.refund()))
-        .containsExactly(sold.after(Samples.refund()), Samples.refund());
-    assertThat(s.apply(Samples.wage())).isEmpty();
-    assertThat(s.apply(Samples.payout())).isEmpty();
+    // Applied in this order: each row's writes depend on the rows before it.
+    List<Writes> table =
+        List.of(
+            new Writes(Samples.product(), List.of(new ProductInfo(Samples.TEA, BaseUnit.G))),
+            new Writes(Samples.standard(), List.of(Samples.standard())),
+            new Writes(Samples.site(), List.of(Samples.BASE)),
+            new Writes(Samples.household(), List.of(new HouseholdInfo(Samples.HH1, Samples.COOP))),
+            new Writes(Samples.production(), List.of()),
+            new Writes(Samples.delivery(), List.of(new LotInfo(HARVEST, Samples.TEA, 12000, true))),
+            new Writes(
+                Samples.grading(),
+                List.of(
+                    new LotInfo(HARVEST, Samples.TEA, 2000, true),
+                    new LotInfo(GRADE_A, Samples.TEA, 6000, false),
+                    new LotInfo(LotId.of("G2022-001B"), Samples.TEA, 3500, false))),
+            new Writes(Samples.inspection(), List.of()),
+            new Writes(
+                Samples.sale(), List.of(new LotInfo(GRADE_A, Samples.TEA, 4500, false), sold)),
+            new Writes(Samples.refund(), List.of(sold.after(Samples.refund()), Samples.refund())),
+            new Writes(Samples.wage(), List.of()),
+            new Writes(Samples.payout(), List.of()));
+    assertThat(table.stream().<Class<?>>map(w -> w.event().getClass()))
+        .as("one row per event type")
+        .containsExactlyInAnyOrderElementsOf(
+            EventReferencesTest.concreteEventTypes(LedgerEvent.class));
+    Recording s = new Recording();
+    for (Writes row : table) {
+      assertThat(s.apply(row.event())).as(row.event().type()).isEqualTo(row.expected());
+    }
   }
 
   @Test
