@@ -14,6 +14,7 @@ import net.suyuan.ledger.api.support.LedgerApps;
 import net.suyuan.ledger.api.support.TestDatabase;
 import net.suyuan.ledger.api.support.TestDatabases;
 import net.suyuan.ledger.core.chain.ChainHead;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +33,7 @@ import reactor.core.publisher.Mono;
  * while three remain), each refusal a 422 naming the quantity, nothing a 5xx, one sale row and one
  * entry per accepted sale, and the chain must verify. Seeded request sizes.
  */
+@Tag("integration")
 class OverdrawRaceTest {
   private static final long SEED = Long.getLong("test.seed", System.nanoTime());
   private static final int CLIENTS = 16;
