@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * c2sp.org/signed-note. Vector sources: golang.org/x/mod {@code sumdb/note/note_test.go} (G: the
  * PeterNeumann and EnochRoot keys, signatures and malformed notes), the spec's own example (S),
  * github.com/transparency-dev/formats {@code note/note_cosigv1_test.go} (T: vkeys, cosignature
- * timestamp), c2sp.org/tlog-cosignature's example (C).
+ * timestamp), c2sp.org/tlog-cosignature's example (C), sigsum.org/sigsum-go {@code
+ * pkg/checkpoint/verifier_test.go} and {@code cosignature_test.go} (Σ: vkeys, a cosignature line),
+ * and a production sum.golang.org checkpoint quoted in github.com/sigsum/sigsum's proposals (the
+ * {@code GET https://sum.golang.org/lookup/sigsum.org/sigsum-go@v0.14.1-...} output).
  */
 class SignedNoteTest {
   static final String PETER_VKEY =
@@ -244,6 +247,59 @@ class SignedNoteTest {
           .as(bad)
           .isInstanceOf(LogFormatException.class);
     }
+  }
+
+  /** Σ TestNewNoteVerifier, TestGoSumDBVerifier: key IDs computed by another implementation. */
+  @Test
+  void vkeys_fromSigsum() throws Exception {
+    String cosigner = "example.org/key+57bfe580+BAFFLINGNESS+AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    VerifierKey k = vkey(cosigner);
+    assertThat(k.algorithm()).isEqualTo(SignatureAlgorithm.COSIGNATURE_V1);
+    assertThat(VerifierKey.of(k.name(), k.algorithm(), k.publicKey()).encode()).isEqualTo(cosigner);
+    assertThatThrownBy(
+            () -> vkey("example.org/key+01020304+BAFFLINGNESS+AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+        .isInstanceOf(LogFormatException.class);
+    assertThat(vkey(GO_SUMDB_VKEY).algorithm()).isEqualTo(SignatureAlgorithm.ED25519);
+  }
+
+  static final String GO_SUMDB_VKEY =
+      "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
+
+  /** A real checkpoint of Go's checksum database verifies, and fails once altered. */
+  @Test
+  void goChecksumDatabaseCheckpoint_verifies() throws Exception {
+    String note =
+        "go.sum database tree\n49189689\nftjbAOzaupaIvaPo/G+Dk63nxOZ2s1OPOKIaPtXs7S4=\n\n"
+            + "— sum.golang.org Az3grlKZssqRoMNPpZfKt0TphbbcF+pzXqElURJKRNFKfaUAgqeI5k2AORH0QAhg/ebRwyIqD/OqP4oLtLnNumvOBAM=\n";
+    CheckpointPolicy policy = CheckpointPolicy.logOnly("go.sum database tree", vkey(GO_SUMDB_VKEY));
+    VerifiedCheckpoint v = policy.verify(SignedNote.parse(note));
+    assertThat(v.checkpoint().size()).isEqualTo(49189689L);
+    assertThat(v.checkpoint().root().base64())
+        .isEqualTo("ftjbAOzaupaIvaPo/G+Dk63nxOZ2s1OPOKIaPtXs7S4=");
+    assertThat(SignedNote.parse(note).encode()).isEqualTo(note);
+    assertThatThrownBy(() -> policy.verify(SignedNote.parse(note.replace("49189689", "49189690"))))
+        .isInstanceOf(LogVerificationException.class);
+  }
+
+  /** Σ TestCosignatureLineToASCII: the line layout of a cosignature, byte for byte. */
+  @Test
+  void cosignatureLine_matchesSigsumEncoding() throws Exception {
+    byte[] sig = new byte[72];
+    long t = 0xe79ff9d79a75ca1dL;
+    for (int i = 0; i < 8; i++) {
+      sig[i] = (byte) (t >>> (56 - 8 * i));
+    }
+    sig[8] = (byte) 253;
+    sig[9] = (byte) 202;
+    sig[10] = 29;
+    String line =
+        "— example.org/witness-key deadbeef+deadcod/codAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==\n";
+    assertThat(new NoteSignature("example.org/witness-key", 0x75e69d6d, sig).line())
+        .isEqualTo(line);
+    SignedNote parsed = SignedNote.parse("x\n\n" + line);
+    assertThat(parsed.signatures().getFirst().keyId()).isEqualTo(0x75e69d6d);
+    // Its timestamp exceeds 2^63 - 1: it parses, but can never verify.
+    assertThat(Cosignature.timestamp(parsed.signatures().getFirst().signature())).isNegative();
   }
 
   @ParameterizedTest
