@@ -39,7 +39,10 @@ public record HashTile(int level, long index, int width) implements TilePath {
     return TilePaths.isCompleteIn(level, index, width, treeSize);
   }
 
-  /** The tile's bytes: its hashes concatenated, read in one batch. */
+  /**
+   * The tile's bytes: its hashes concatenated, read in one batch. Check {@link #isCompleteIn}
+   * against the integrated tree size first: the reader is only asked for stored nodes.
+   */
   public byte[] read(HashReader reader) {
     List<MerkleHash> hashes = reader.readHashes(nodes());
     if (hashes.size() != width) {
