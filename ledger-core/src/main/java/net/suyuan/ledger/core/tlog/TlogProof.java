@@ -51,7 +51,7 @@ public record TlogProof(
   }
 
   public static TlogProof parse(String text) throws LogFormatException {
-    Lines lines = new Lines(text);
+    TextLines lines = new TextLines(text, "tlog proof");
     if (!lines.next().equals(HEADER)) {
       throw new LogFormatException("tlog proof is missing its header line " + HEADER);
     }
@@ -73,30 +73,6 @@ public record TlogProof(
       path.add(MerkleHash.fromBase64(line));
     }
     return new TlogProof(extra, index, path, SignedNote.parse(lines.rest()));
-  }
-
-  /** Reads newline-terminated lines, then the rest verbatim. */
-  private static final class Lines {
-    private final String text;
-    private int at;
-
-    Lines(String text) {
-      this.text = text;
-    }
-
-    String next() throws LogFormatException {
-      int nl = text.indexOf('\n', at);
-      if (nl < 0) {
-        throw new LogFormatException("tlog proof ends before its checkpoint");
-      }
-      String line = text.substring(at, nl);
-      at = nl + 1;
-      return line;
-    }
-
-    String rest() {
-      return text.substring(at);
-    }
   }
 
   /**
