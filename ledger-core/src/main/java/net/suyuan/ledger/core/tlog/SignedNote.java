@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -177,7 +178,7 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         throw new IllegalArgumentException("ambiguous key " + k);
       }
     }
-    Map<VerifierKey, OptionalLong> verified = new java.util.LinkedHashMap<>();
+    Map<VerifierKey, OptionalLong> verified = new LinkedHashMap<>();
     for (NoteSignature s : signatures) {
       VerifierKey k = byId.get(s.keyName() + "+" + KeyId.hex(s.keyId()));
       if (k == null) {
