@@ -63,6 +63,18 @@ class BootJarIT {
     assertThat(Files.size(jar)).as("size of " + jar).isLessThan(MAX_JAR_BYTES);
   }
 
+  /**
+   * {@code java -jar} grants native access without a flag: Netty on Java 25+ frees its direct
+   * buffers itself only with it (pom.xml, docs/benchmarks.md "Netty on Java 25").
+   */
+  @Test
+  void jar_grantsNativeAccess() throws Exception {
+    try (JarFile file = new JarFile(jar().toFile())) {
+      assertThat(file.getManifest().getMainAttributes().getValue("Enable-Native-Access"))
+          .isEqualTo("ALL-UNNAMED");
+    }
+  }
+
   @Test
   void deploymentProfile_withoutDatabase_refusesToStart() throws Exception {
     Process p = start(Map.of("SPRING_PROFILES_ACTIVE", "prod"));
@@ -89,6 +101,8 @@ class BootJarIT {
     try {
       String text = out.whenDone().get(START_SECONDS, TimeUnit.SECONDS);
       assertThat(text).contains("Started LedgerApplication");
+      // Netty loads its epoll library at start: without native access the JDK warns here.
+      assertThat(text).doesNotContain("WARNING: A restricted method");
       List<String> lines = text.lines().toList();
       int warn =
           lines.indexOf(
