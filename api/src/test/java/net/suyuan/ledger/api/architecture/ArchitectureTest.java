@@ -37,8 +37,9 @@ class ArchitectureTest {
   /** What every feature may use: ledger notions, the HTTP edge, configuration, health, work. */
   private static final List<String> SHARED = List.of("ledger", "http", "config", "health", "work");
 
-  /** auth's types every feature may name: who calls, in which role. */
-  private static final Set<String> AUTH_TYPES = Set.of(API + "auth.Caller", API + "auth.Role");
+  /** auth's types every feature may name: who calls, in which role, its own households only. */
+  private static final Set<String> AUTH_TYPES =
+      Set.of(API + "auth.Caller", API + "auth.Role", API + "auth.OwnHouseholdsOnly");
 
   /**
    * Dependencies between features that are the point, not an incidental helper: the demo loads its
