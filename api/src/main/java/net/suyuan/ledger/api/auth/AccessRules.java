@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -46,11 +47,20 @@ import reactor.core.publisher.Mono;
  *
  * <p>Without a valid key a refused request gets 401 with {@code WWW-Authenticate: Bearer}, with one
  * 403; both problem+json, with the details and bodies the handlers and the actuator filter used to
- * give ({@link #refuse}). What depends on the resource (a cooperative's own households, the event
- * types a role may record) is decided by the handler once the rule let the caller in.
+ * give ({@link #refuse}).
+ *
+ * <p>What depends on the resource is decided once the rule let the caller in. "Its own households
+ * only" is declared on the handlers with {@link OwnHouseholdsOnly}, checked by reactive method
+ * security ({@link EnableReactiveMethodSecurity}) through {@link HouseholdAccess} before the
+ * handler runs; {@code ArchitectureTest} fails on a handler of a {@code {householdId}} path without
+ * it. The households CSV narrows its rows by the same rule ({@link Caller#householdsOf}). The event
+ * types a role may record, and a cooperative's ownership of the household an event names, stay with
+ * the append path ({@code append.WritePolicy}): the latter depends on what earlier events of the
+ * same commit group enrolled, which no rule before the handler can see.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
 class AccessRules {
 
   static final String KEY_REQUIRED = "a valid API key is required: Authorization: Bearer <secret>";
@@ -170,7 +180,8 @@ class AccessRules {
     // Writing events: any key; which types a role may record is the handler's (WritePolicy).
     rules.pathMatchers(HttpMethod.POST, "/api/v1/events").access(Access.anyKey());
 
-    // Household data: the handler narrows a cooperative to its own households.
+    // Household data: a cooperative sees only its own households (OwnHouseholdsOnly, and the
+    // CSV's rows through Caller.householdsOf).
     rules
         .matchers(
             get(

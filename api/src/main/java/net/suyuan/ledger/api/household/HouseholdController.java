@@ -1,10 +1,9 @@
 package net.suyuan.ledger.api.household;
 
 import jakarta.validation.Valid;
-import net.suyuan.ledger.api.auth.Caller;
-import net.suyuan.ledger.api.auth.Role;
+import net.suyuan.ledger.api.auth.OwnHouseholdsOnly;
 import net.suyuan.ledger.api.http.Problems;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import net.suyuan.ledger.api.ledger.Enrollments;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -17,56 +16,42 @@ import reactor.core.publisher.Mono;
  * Household personal data. Who may read or write a profile is decided by the ledger, not by the
  * profile row: the cooperative named by the household's {@code household.enrolled} entry, and
  * social organizations. The route rule ({@code auth.AccessRules}) lets only cooperative and
- * social_org keys in (401 without a key, 403 for other roles); here another cooperative gets 403,
- * and a household the ledger has not enrolled 404 (nobody may create a profile for it: the first
- * writer would otherwise become its owner and lock the real cooperative out, issue 11 defect 5).
+ * social_org keys in (401 without a key, 403 for other roles); {@link OwnHouseholdsOnly} then
+ * answers 403 to another cooperative, and 404 for a household the ledger has not enrolled (nobody
+ * may create a profile for it: the first writer would otherwise become its owner and lock the real
+ * cooperative out, issue 11 defect 5). A {@code PUT} body is read and checked before that rule.
  */
 @RestController
 @RequestMapping("/api/v1/households/{householdId}/profile")
 public class HouseholdController {
 
   private final HouseholdProfileStore profiles;
+  private final Enrollments enrollments;
 
-  public HouseholdController(HouseholdProfileStore profiles) {
+  public HouseholdController(HouseholdProfileStore profiles, Enrollments enrollments) {
     this.profiles = profiles;
+    this.enrollments = enrollments;
   }
 
+  /** Stored for the enrolling cooperative, whoever of those allowed writes it. */
   @PutMapping
+  @OwnHouseholdsOnly
   public Mono<HouseholdProfile> put(
-      @PathVariable String householdId,
-      @Valid @RequestBody ProfileRequest request,
-      @AuthenticationPrincipal Caller caller) {
+      @PathVariable String householdId, @Valid @RequestBody ProfileRequest request) {
     return checkId(householdId)
-        .then(enrolledWith(caller, householdId))
+        .then(enrollments.cooperative(householdId))
+        .switchIfEmpty(
+            Mono.error(() -> Problems.notFound("household " + householdId + " is not enrolled")))
         .flatMap(cooperative -> checkNamed(request, cooperative))
         .flatMap(cooperative -> profiles.upsert(householdId, cooperative, request));
   }
 
   @GetMapping
-  public Mono<HouseholdProfile> get(
-      @PathVariable String householdId, @AuthenticationPrincipal Caller caller) {
+  @OwnHouseholdsOnly
+  public Mono<HouseholdProfile> get(@PathVariable String householdId) {
     return checkId(householdId)
-        .then(enrolledWith(caller, householdId))
         .then(profiles.find(householdId))
         .switchIfEmpty(Mono.error(Problems.notFound("no profile for " + householdId)));
-  }
-
-  /**
-   * The cooperative the ledger enrolled the household with, once the caller is known to be allowed:
-   * 404 when not enrolled, 403 for another cooperative.
-   */
-  private Mono<String> enrolledWith(Caller caller, String householdId) {
-    return profiles
-        .enrolledCooperative(householdId)
-        .switchIfEmpty(
-            Mono.error(Problems.notFound("household " + householdId + " is not enrolled")))
-        .flatMap(
-            cooperative ->
-                caller.role() == Role.SOCIAL_ORG || cooperative.equals(caller.orgId())
-                    ? Mono.just(cooperative)
-                    : Mono.error(
-                        Problems.forbidden(
-                            "household " + householdId + " belongs to another cooperative")));
   }
 
   /** {@code cooperativeOrgId} is optional; when given it must be the enrolling cooperative. */

@@ -2,7 +2,6 @@ package net.suyuan.ledger.api.household;
 
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
-import net.suyuan.ledger.api.ledger.LedgerInfo;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -15,24 +14,9 @@ public class HouseholdProfileStore {
       "household_id, cooperative_org_id, display_name, phone, id_number, village, updated_at";
 
   private final DatabaseClient db;
-  private final String ledgerId;
 
-  public HouseholdProfileStore(DatabaseClient db, LedgerInfo ledger) {
+  public HouseholdProfileStore(DatabaseClient db) {
     this.db = db;
-    this.ledgerId = ledger.ledgerId();
-  }
-
-  /**
-   * The cooperative the ledger's {@code household.enrolled} entry names (the validation state
-   * written with the entry); empty when the household is not enrolled.
-   */
-  public Mono<String> enrolledCooperative(String householdId) {
-    return db.sql(
-            "SELECT cooperative FROM household WHERE ledger_id = :ledger AND household_id = :id")
-        .bind("ledger", ledgerId)
-        .bind("id", householdId)
-        .map(row -> row.get("cooperative", String.class))
-        .one();
   }
 
   public Mono<HouseholdProfile> find(String householdId) {
@@ -44,8 +28,8 @@ public class HouseholdProfileStore {
 
   /**
    * Inserts or updates in one statement, owned by {@code cooperativeOrgId}: the enrolling
-   * cooperative, checked by the caller. A row left with another owner (before ownership came from
-   * the ledger) is taken back.
+   * cooperative ({@code ledger.Enrollments}), checked by the caller. A row left with another owner
+   * (before ownership came from the ledger) is taken back.
    */
   public Mono<HouseholdProfile> upsert(
       String householdId, String cooperativeOrgId, ProfileRequest p) {

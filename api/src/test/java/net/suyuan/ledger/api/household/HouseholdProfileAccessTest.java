@@ -244,6 +244,54 @@ class HouseholdProfileAccessTest {
         .isEqualTo("householdId");
   }
 
+  /**
+   * The order docs/api.md gives: the route rule (401/403 by role), then the body (read and checked
+   * before any handler code), then the household rule (OwnHouseholdsOnly: 404 not enrolled, 403
+   * another cooperative's), each with its own detail.
+   */
+  @Test
+  void invalidBody_is400BeforeTheHouseholdRule_whichThenAnswers403Or404() {
+    Map<String, Object> invalid = Map.of("phone", "1");
+    put(coopBKey, invalid)
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.field")
+        .isEqualTo("displayName");
+    put(coopBKey, profile("X"))
+        .expectStatus()
+        .isForbidden()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("household " + householdId + " belongs to another cooperative");
+    get(coopBKey)
+        .expectStatus()
+        .isForbidden()
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("household " + householdId + " belongs to another cooperative");
+    put(sellerKey, invalid).expectStatus().isForbidden();
+    put(null, invalid).expectStatus().isUnauthorized();
+
+    householdId = "hh-none-" + coopA.substring(coopA.length() - 8);
+    put(socialKey, invalid)
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.field")
+        .isEqualTo("displayName");
+    put(socialKey, profile("X"))
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("household " + householdId + " is not enrolled");
+  }
+
   @Test
   void missingDisplayName_is400NamingTheField() {
     put(coopAKey, Map.of("phone", "1"))

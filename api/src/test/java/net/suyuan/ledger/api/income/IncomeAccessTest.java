@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -203,6 +204,24 @@ class IncomeAccessTest {
     }
   }
 
+  /**
+   * The household rule (OwnHouseholdsOnly) comes after the route rule and before the query
+   * parameters are checked: a malformed household id is 400 naming householdId, another
+   * cooperative's household 403 and a household that is not enrolled 404 whatever the query says.
+   */
+  @Test
+  void householdRule_answersBeforeTheQueryParameters() {
+    detail(income(hhA) + "?from=2022-13-01", coopBKey, 403)
+        .isEqualTo("household " + hhA + " belongs to another cooperative");
+    detail("/api/v1/households/nobody-here/income?detail=all", coopAKey, 404)
+        .isEqualTo("household nobody-here is not enrolled");
+    detail("/api/v1/households/bad!id/income?from=x", coopBKey, 400)
+        .isEqualTo("householdId: must match ^[A-Za-z0-9._-]{1,32}$, got 'bad!id'");
+    detail(income(hhA) + "?from=2022-13-01", sellerKey, 403)
+        .isEqualTo("role seller may not do this");
+    detail(income(hhA) + "?from=2022-13-01", coopAKey, 400).startsWith("from: ");
+  }
+
   @Test
   void unknownHouseholdProgramOrProduct_is404_enrolledWithoutLines_isZeros() {
     status("/api/v1/households/nobody-here/income", auditorKey).isEqualTo(404);
@@ -232,6 +251,23 @@ class IncomeAccessTest {
 
   private String income(String hh) {
     return "/api/v1/households/" + hh + "/income";
+  }
+
+  /** The problem+json {@code detail} of a call answered {@code status}. */
+  private org.assertj.core.api.AbstractStringAssert<?> detail(String uri, String key, int status) {
+    Map<String, Object> body =
+        http.get()
+            .uri(uri)
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
+            .exchange()
+            .expectStatus()
+            .isEqualTo(status)
+            .expectHeader()
+            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+            .returnResult()
+            .getResponseBody();
+    return assertThat((String) body.get("detail")).as(uri);
   }
 
   private org.assertj.core.api.AbstractIntegerAssert<?> status(String uri, String key) {

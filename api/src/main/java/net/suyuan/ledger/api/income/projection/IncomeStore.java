@@ -29,11 +29,10 @@ public class IncomeStore {
           + " coalesce((SELECT head_seq FROM ledger WHERE ledger_id = $1), -1) AS head_seq";
 
   private static final String HOUSEHOLD =
-      "SELECT w.as_of, w.as_of_hash, w.head_seq, w.coop, x.month, x.kind, x.channel, x.amount,"
+      "SELECT w.as_of, w.as_of_hash, w.head_seq, x.month, x.kind, x.channel, x.amount,"
           + " x.seqs FROM (SELECT "
           + AS_OF
-          + ", (SELECT cooperative FROM household WHERE ledger_id = $1"
-          + " AND household_id = $2) AS coop) w LEFT JOIN (SELECT to_char(occurred_date, 'YYYY-MM') AS month, kind,"
+          + ") w LEFT JOIN (SELECT to_char(occurred_date, 'YYYY-MM') AS month, kind,"
           + " channel, sum(amount_fen)::bigint AS amount,"
           + " CASE WHEN $5 THEN array_agg(seq ORDER BY seq) END AS seqs"
           + " FROM income_line WHERE ledger_id = $1 AND household_id = $2"
@@ -144,8 +143,8 @@ public class IncomeStore {
     }
   }
 
-  /** The sums, and the household's cooperative (null when it is not enrolled). */
-  public record HouseholdRows(AsOf asOf, String cooperative, List<HouseholdRow> rows) {
+  /** The sums (who may see them is decided before: {@code auth.OwnHouseholdsOnly}). */
+  public record HouseholdRows(AsOf asOf, List<HouseholdRow> rows) {
     public long asOfSeq() {
       return asOf.seq();
     }
@@ -237,7 +236,6 @@ public class IncomeStore {
             r ->
                 new Object[] {
                   AsOf.of(r),
-                  r.get("coop", String.class),
                   r.get("month", String.class) == null
                       ? null
                       : new HouseholdRow(
@@ -253,27 +251,22 @@ public class IncomeStore {
             rows ->
                 new HouseholdRows(
                     (AsOf) rows.get(0)[0],
-                    (String) rows.get(0)[1],
                     rows.stream()
-                        .filter(o -> o[2] != null)
-                        .map(o -> (HouseholdRow) o[2])
+                        .filter(o -> o[1] != null)
+                        .map(o -> (HouseholdRow) o[1])
                         .toList()));
   }
 
-  /** The household's cooperative (null when not enrolled) and its line count in a period. */
-  public record LineCount(String cooperative, long lines) {}
-
   /** How many income lines the household has in the period (an index-only count). */
-  public Mono<LineCount> lineCount(String householdId, LocalDate from, LocalDate to) {
+  public Mono<Long> lineCount(String householdId, LocalDate from, LocalDate to) {
     return db.sql(
-            "SELECT (SELECT cooperative FROM household WHERE ledger_id = $1 AND household_id = $2)"
-                + " AS coop, (SELECT count(*) FROM income_line WHERE ledger_id = $1"
-                + " AND household_id = $2 AND occurred_date BETWEEN $3 AND $4) AS n")
+            "SELECT count(*) AS n FROM income_line WHERE ledger_id = $1"
+                + " AND household_id = $2 AND occurred_date BETWEEN $3 AND $4")
         .bind(0, ledgerId)
         .bind(1, householdId)
         .bind(2, from)
         .bind(3, to)
-        .map(r -> new LineCount(r.get("coop", String.class), r.get("n", Long.class)))
+        .map(r -> r.get("n", Long.class))
         .one();
   }
 

@@ -2,13 +2,11 @@ package net.suyuan.ledger.api.income.web;
 
 import java.time.LocalDate;
 import java.util.Map;
-import net.suyuan.ledger.api.auth.Caller;
-import net.suyuan.ledger.api.auth.Role;
+import net.suyuan.ledger.api.auth.OwnHouseholdsOnly;
 import net.suyuan.ledger.api.http.Problems;
 import net.suyuan.ledger.api.income.IncomeProperties;
 import net.suyuan.ledger.api.income.projection.IncomeProjector;
 import net.suyuan.ledger.api.income.projection.IncomeStore;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,9 +16,10 @@ import reactor.core.publisher.Mono;
 /**
  * A household's income (docs/income.md, "API"). Not public: like the household profile, visible to
  * the cooperative the household is enrolled with, to social organizations and to auditors; the
- * route rule ({@code auth.AccessRules}) answers 401 without a key and 403 for other roles, this
- * handler 403 for another cooperative. A household that is not enrolled is 404; an enrolled one
- * with no lines in the period gets zeros.
+ * route rule ({@code auth.AccessRules}) answers 401 without a key and 403 for other roles, {@link
+ * OwnHouseholdsOnly} 403 for another cooperative and 404 for a household that is not enrolled, both
+ * before the query parameters are checked. An enrolled household with no lines in the period gets
+ * zeros.
  *
  * <p>{@code detail=entries} lists the seq of every line in the period, so it is bounded: more than
  * {@code ledger.income.max-detail-entries} lines (default 10,000) is a 400 naming {@code detail}
@@ -40,12 +39,12 @@ class HouseholdIncomeController {
   }
 
   @GetMapping("/api/v1/households/{householdId}/income")
+  @OwnHouseholdsOnly
   Mono<Map<String, Object>> income(
       @PathVariable String householdId,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(required = false) String detail,
-      @AuthenticationPrincipal Caller caller) {
+      @RequestParam(required = false) String detail) {
     return Mono.defer(
         () -> {
           String id = IncomeParams.householdId(householdId);
@@ -59,19 +58,12 @@ class HouseholdIncomeController {
           LocalDate last = end == null ? IncomeParams.MAX_DATE : end;
           Mono<Void> bounded =
               entries
-                  ? store
-                      .lineCount(id, first, last)
-                      .flatMap(
-                          count -> {
-                            authorize(caller, id, count.cooperative()); // before the count
-                            return checkDetailBound(count.lines());
-                          })
+                  ? store.lineCount(id, first, last).flatMap(this::checkDetailBound)
                   : Mono.empty();
           return bounded
               .then(store.household(id, first, last, entries))
               .map(
                   data -> {
-                    authorize(caller, id, data.cooperative());
                     Map<String, Object> out = HouseholdIncomeView.of(id, start, end, data, entries);
                     out.put("projection", ProjectionView.of(data.asOf(), projector.status()));
                     return out;
@@ -90,18 +82,5 @@ class HouseholdIncomeController {
                     + " entries and the period holds "
                     + lines
                     + "; ask for a shorter period with from and to"));
-  }
-
-  /**
-   * 404 for a household that is not enrolled, 403 for another cooperative's; read in the same
-   * statement as the sums (one round trip), which are discarded when access is refused.
-   */
-  private static void authorize(Caller caller, String householdId, String cooperative) {
-    if (cooperative == null) {
-      throw Problems.notFound("household " + householdId + " is not enrolled");
-    }
-    if (caller.role() == Role.COOPERATIVE && !cooperative.equals(caller.orgId())) {
-      throw Problems.forbidden("household " + householdId + " belongs to another cooperative");
-    }
   }
 }

@@ -3,7 +3,6 @@ package net.suyuan.ledger.api.income.web;
 import java.util.List;
 import java.util.Map;
 import net.suyuan.ledger.api.auth.Caller;
-import net.suyuan.ledger.api.auth.Role;
 import net.suyuan.ledger.api.http.Problems;
 import net.suyuan.ledger.api.income.IncomeProperties;
 import net.suyuan.ledger.api.income.projection.IncomeProjector;
@@ -129,7 +128,9 @@ public class ProgramController {
           int y = IncomeParams.year(year);
           String from = IncomeParams.afterHousehold(after);
           int pageSize = IncomeParams.limit(limit, csvPageHouseholds);
-          String onlyCooperative = caller.role() == Role.COOPERATIVE ? caller.orgId() : null;
+          // A page of many households: narrowed in the query, by the rule OwnHouseholdsOnly
+          // applies to one household (a cooperative's own only; social_org and auditor every one).
+          String onlyCooperative = caller.householdsOf();
           return program(org, y)
               .then(
                   store.householdsCsv(
