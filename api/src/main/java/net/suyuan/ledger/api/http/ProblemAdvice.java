@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -109,6 +110,19 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       DataBufferLimitException ex, ServerWebExchange exchange) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge);
     return handleExceptionInternal(ex, body, null, HttpStatus.CONTENT_TOO_LARGE, exchange);
+  }
+
+  /**
+   * A method-security rule that answered no instead of failing with its own problem: 403, not the
+   * 500 of an unexpected error. Today's rule ({@code auth.HouseholdAccess}) fails with its own
+   * 403/404, so this is the safety net for the next one.
+   */
+  @ExceptionHandler(AccessDeniedException.class)
+  public Mono<ResponseEntity<Object>> handleAccessDenied(
+      AccessDeniedException ex, ServerWebExchange exchange) {
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "the caller may not do this");
+    return handleExceptionInternal(ex, body, null, HttpStatus.FORBIDDEN, exchange);
   }
 
   /**
