@@ -1,8 +1,8 @@
 package net.suyuan.ledger.api.auth;
 
-import java.util.regex.Pattern;
 import net.suyuan.ledger.api.http.Problems;
 import net.suyuan.ledger.api.ledger.Enrollments;
+import net.suyuan.ledger.core.id.HouseholdId;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -16,9 +16,6 @@ import reactor.core.publisher.Mono;
  */
 @Component("householdAccess")
 public class HouseholdAccess {
-
-  /** What can be a household id (core {@code HouseholdId}); anything else is no household. */
-  private static final Pattern HOUSEHOLD_ID = Pattern.compile("^[A-Za-z0-9._-]{1,32}$");
 
   private final Enrollments enrollments;
 
@@ -39,7 +36,7 @@ public class HouseholdAccess {
           new IllegalStateException(
               "@OwnHouseholdsOnly needs a householdId parameter and an authenticated caller"));
     }
-    if (!HOUSEHOLD_ID.matcher(householdId).matches()) {
+    if (!HouseholdId.isValid(householdId)) {
       return Mono.just(true);
     }
     return enrollments

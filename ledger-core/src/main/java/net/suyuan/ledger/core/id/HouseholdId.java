@@ -10,6 +10,11 @@ public record HouseholdId(String value) {
     return new HouseholdId(value);
   }
 
+  /** Whether {@code value} is a household id ({@link #of} would accept it); false for null. */
+  public static boolean isValid(String value) {
+    return value != null && IdSyntax.matches(IdSyntax.PSEUDONYM, value);
+  }
+
   @Override
   public String toString() {
     return value;

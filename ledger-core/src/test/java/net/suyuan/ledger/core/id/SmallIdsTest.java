@@ -27,6 +27,15 @@ class SmallIdsTest {
   }
 
   @Test
+  void householdId_isValid_agreesWithOf() {
+    assertThat(HouseholdId.isValid("H-" + "x".repeat(30))).isTrue();
+    assertThat(HouseholdId.isValid("H" + "x".repeat(32))).isFalse();
+    assertThat(HouseholdId.isValid("张三")).isFalse();
+    assertThat(HouseholdId.isValid("")).isFalse();
+    assertThat(HouseholdId.isValid(null)).isFalse();
+  }
+
+  @Test
   void fen_negative_rejected() {
     assertThatThrownBy(() -> Fen.of(-1)).hasMessage("amount in fen must not be negative, got -1");
   }
